@@ -1,0 +1,5 @@
+"""Allow ``python -m clearinghouse``."""
+
+from clearinghouse.cli import main
+
+main()

@@ -1,0 +1,302 @@
+"""The one authorization module: it decides every read and every write, object by object.
+
+Views, the API, exports, jobs and the admin all ask it. Reads go through ``visible`` (lists)
+and ``can_view``/``require_view`` (one object). Writes go through ``require_add``,
+``require_change`` and ``require_delete``, which services call before touching anything.
+A change is checked twice: the actor must be allowed to change the record as it is, and
+allowed to hold the record as it would become, so nobody can move a record out of scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.db.models import Q, QuerySet
+
+from clearinghouse.core.errors import NotFound, PermissionDenied
+
+Values = Mapping[str, Any]
+
+SECRETARIAT = "secretariat"
+FINANCE = "finance"
+STATE_FOCAL_POINT = "state_focal_point"
+PROVIDER_FOCAL_POINT = "provider_focal_point"
+COMMISSION_READER = "commission_reader"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who is asking, reduced to what the rules need."""
+
+    user_id: int | None
+    kind: str | None
+    state_id: int | None = None
+    organization_id: int | None = None
+    superuser: bool = False
+
+    @property
+    def authenticated(self) -> bool:
+        return self.user_id is not None
+
+    @property
+    def secretariat(self) -> bool:
+        return self.superuser or self.kind == SECRETARIAT
+
+    @property
+    def staff(self) -> bool:
+        """Return whether the actor sees every non-public record (Secretariat or finance)."""
+        return self.secretariat or self.kind == FINANCE
+
+
+ANONYMOUS = Actor(user_id=None, kind=None)
+
+
+def actor_for(user: Any) -> Actor:
+    """Return the Actor for a Django user (anonymous or None included), cached on the user."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ANONYMOUS
+    cached = getattr(user, "_clearinghouse_actor", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    from clearinghouse.access.models import Role
+
+    role = Role.objects.filter(user=user).first()
+    actor = Actor(
+        user_id=user.pk,
+        kind=role.kind if role else None,
+        state_id=role.state_id if role else None,
+        organization_id=role.organization_id if role else None,
+        superuser=user.is_superuser,
+    )
+    user._clearinghouse_actor = actor
+    return actor
+
+
+def _value(values: Values | None, obj: models.Model | None, name: str) -> Any:
+    """Return the proposed value of a field, falling back to the object's current value."""
+    if values is not None and name in values:
+        return values[name]
+    return getattr(obj, name, None) if obj is not None else None
+
+
+class Rule:
+    """Default rule: the Secretariat does everything, nobody else anything."""
+
+    def visible(self, actor: Actor, qs: QuerySet[Any]) -> QuerySet[Any]:
+        return qs if actor.staff else qs.none()
+
+    def can_view(self, actor: Actor, obj: Any) -> bool:
+        return actor.staff
+
+    def can_hold(self, actor: Actor, obj: Any | None, values: Values | None) -> bool:
+        """Return whether the actor may write a record with these (proposed) values."""
+        return actor.secretariat
+
+    def can_delete(self, actor: Actor, obj: Any) -> bool:
+        return actor.secretariat
+
+
+class ReferenceRule(Rule):
+    """Reference data: public to read, the Secretariat writes."""
+
+    def visible(self, actor: Actor, qs: QuerySet[Any]) -> QuerySet[Any]:
+        return qs
+
+    def can_view(self, actor: Actor, obj: Any) -> bool:
+        return True
+
+
+class OrganizationRule(Rule):
+    """Published organizations are public; a State's focal point drafts its government bodies.
+
+    A provider focal point may edit its own organization's record but not publish it.
+    """
+
+    def visible(self, actor: Actor, qs: QuerySet[Any]) -> QuerySet[Any]:
+        if actor.staff:
+            return qs
+        scope = Q(published=True)
+        if actor.kind == STATE_FOCAL_POINT:
+            scope |= Q(country_id=actor.state_id)
+        if actor.kind == PROVIDER_FOCAL_POINT:
+            scope |= Q(pk=actor.organization_id)
+        return qs.filter(scope)
+
+    def can_view(self, actor: Actor, obj: Any) -> bool:
+        return (
+            actor.staff
+            or obj.published
+            or (actor.kind == STATE_FOCAL_POINT and obj.country_id == actor.state_id)
+            or (actor.kind == PROVIDER_FOCAL_POINT and obj.pk == actor.organization_id)
+        )
+
+    def can_hold(self, actor: Actor, obj: Any | None, values: Values | None) -> bool:
+        if actor.secretariat:
+            return True
+        published = _value(values, obj, "published")
+        if obj is None and published:
+            return False  # only the Secretariat publishes
+        if obj is not None and published != obj.published:
+            return False
+        if actor.kind == STATE_FOCAL_POINT:
+            return bool(
+                _value(values, obj, "country_id") == actor.state_id
+                and _value(values, obj, "type") == "government"
+            )
+        if actor.kind == PROVIDER_FOCAL_POINT and obj is not None:
+            return bool(obj.pk == actor.organization_id and _value(values, obj, "type") == obj.type)
+        return False
+
+    def can_delete(self, actor: Actor, obj: Any) -> bool:
+        if actor.secretariat:
+            return True
+        return bool(
+            actor.kind == STATE_FOCAL_POINT
+            and not obj.published
+            and obj.country_id == actor.state_id
+        )
+
+
+class ScopedRule(Rule):
+    """Non-public records owned by a State or an organization through named fields.
+
+    Staff see all. A State focal point sees and writes those whose ``state_field`` is its
+    State; a provider focal point those whose ``organization_field`` is its organization.
+    With ``scoped_writes`` off, only the Secretariat writes.
+    """
+
+    def __init__(
+        self, *, state_field: str | None, organization_field: str | None, scoped_writes: bool
+    ) -> None:
+        self.state_field = state_field
+        self.organization_field = organization_field
+        self.scoped_writes = scoped_writes
+
+    def _owns(self, actor: Actor, obj: Any | None, values: Values | None) -> bool:
+        if actor.kind == STATE_FOCAL_POINT and self.state_field:
+            return bool(_value(values, obj, self.state_field + "_id") == actor.state_id)
+        if actor.kind == PROVIDER_FOCAL_POINT and self.organization_field:
+            owner = _value(values, obj, self.organization_field + "_id")
+            return bool(owner == actor.organization_id)
+        return False
+
+    def visible(self, actor: Actor, qs: QuerySet[Any]) -> QuerySet[Any]:
+        if actor.staff:
+            return qs
+        if actor.kind == STATE_FOCAL_POINT and self.state_field:
+            return qs.filter(**{self.state_field + "_id": actor.state_id})
+        if actor.kind == PROVIDER_FOCAL_POINT and self.organization_field:
+            return qs.filter(**{self.organization_field + "_id": actor.organization_id})
+        return qs.none()
+
+    def can_view(self, actor: Actor, obj: Any) -> bool:
+        return actor.staff or self._owns(actor, obj, None)
+
+    def can_hold(self, actor: Actor, obj: Any | None, values: Values | None) -> bool:
+        if actor.secretariat:
+            return True
+        if not self.scoped_writes:
+            return False
+        return self._owns(actor, obj, values) and (obj is None or self._owns(actor, obj, None))
+
+    def can_delete(self, actor: Actor, obj: Any) -> bool:
+        return self.can_hold(actor, obj, None)
+
+
+class OwnRecordRule(Rule):
+    """Records that belong to the user who created them (jobs): theirs and the Secretariat's."""
+
+    def __init__(self, owner_field: str) -> None:
+        self.owner_field = owner_field
+
+    def visible(self, actor: Actor, qs: QuerySet[Any]) -> QuerySet[Any]:
+        if actor.secretariat:
+            return qs
+        if not actor.authenticated:
+            return qs.none()
+        return qs.filter(**{self.owner_field + "_id": actor.user_id})
+
+    def can_view(self, actor: Actor, obj: Any) -> bool:
+        return actor.secretariat or (
+            actor.authenticated and getattr(obj, self.owner_field + "_id") == actor.user_id
+        )
+
+    def can_hold(self, actor: Actor, obj: Any | None, values: Values | None) -> bool:
+        return actor.authenticated
+
+
+RULES: dict[str, Rule] = {
+    "registry.area": ReferenceRule(),
+    "registry.state": ReferenceRule(),
+    "registry.groupmembership": ReferenceRule(),
+    "registry.expertisearea": ReferenceRule(),
+    "registry.organization": OrganizationRule(),
+    "registry.expert": ScopedRule(
+        state_field="nominated_by", organization_field="organization", scoped_writes=True
+    ),
+    "registry.focalpoint": ScopedRule(
+        state_field="state", organization_field="organization", scoped_writes=False
+    ),
+    "jobs.job": OwnRecordRule("created_by"),
+}
+
+
+def rule_for(model: type[models.Model] | models.Model) -> Rule:
+    """Return the rule for a model; models without one are Secretariat-only."""
+    return RULES.get(model._meta.label_lower, Rule())
+
+
+def visible(user: Any, qs: QuerySet[Any]) -> QuerySet[Any]:
+    """Return the part of ``qs`` the user may read."""
+    return rule_for(qs.model).visible(actor_for(user), qs)
+
+
+def can_view(user: Any, obj: models.Model) -> bool:
+    """Return whether the user may read ``obj``."""
+    return rule_for(obj).can_view(actor_for(user), obj)
+
+
+def can_add(user: Any, model: type[models.Model], values: Values) -> bool:
+    """Return whether the user may create a ``model`` record with ``values``."""
+    return rule_for(model).can_hold(actor_for(user), None, values)
+
+
+def can_change(user: Any, obj: models.Model, values: Values | None = None) -> bool:
+    """Return whether the user may change ``obj`` (into ``values``, when given)."""
+    rule, actor = rule_for(obj), actor_for(user)
+    return rule.can_view(actor, obj) and rule.can_hold(actor, obj, values)
+
+
+def can_delete(user: Any, obj: models.Model) -> bool:
+    """Return whether the user may delete ``obj``."""
+    rule, actor = rule_for(obj), actor_for(user)
+    return rule.can_view(actor, obj) and rule.can_delete(actor, obj)
+
+
+def require_view(user: Any, obj: models.Model) -> None:
+    """Raise NotFound (never revealing that the record exists) unless the user may read it."""
+    if not can_view(user, obj):
+        raise NotFound()
+
+
+def require_add(user: Any, model: type[models.Model], values: Values) -> None:
+    """Raise PermissionDenied unless the user may create such a record."""
+    if not can_add(user, model, values):
+        raise PermissionDenied()
+
+
+def require_change(user: Any, obj: models.Model, values: Values | None = None) -> None:
+    """Raise NotFound if the user may not read ``obj``, PermissionDenied if not change it."""
+    require_view(user, obj)
+    if not can_change(user, obj, values):
+        raise PermissionDenied()
+
+
+def require_delete(user: Any, obj: models.Model) -> None:
+    """Raise NotFound if the user may not read ``obj``, PermissionDenied if not delete it."""
+    require_view(user, obj)
+    if not can_delete(user, obj):
+        raise PermissionDenied()

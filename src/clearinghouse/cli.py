@@ -1,0 +1,42 @@
+"""The ``clearinghouse`` console script: Django's management commands, with a help page of our own."""
+
+import os
+import sys
+
+
+def _print_help() -> None:
+    """Print Clearinghouse's own commands first, then Django's, each with its one-line help."""
+    from django.core.management import get_commands, load_command_class
+
+    ours: list[tuple[str, str]] = []
+    django_names: list[str] = []
+    for name, app in sorted(get_commands().items()):
+        if app.startswith("clearinghouse."):
+            command = load_command_class(app, name)
+            ours.append((name, (command.help or "").strip().splitlines()[0]))
+        else:
+            django_names.append(name)
+    width = max(len(name) for name, _ in ours)
+    lines = ["usage: clearinghouse <command> [options]", "", "Clearinghouse commands:"]
+    lines += [f"  {name.ljust(width)}  {text}" for name, text in ours]
+    lines += ["", "Django commands (clearinghouse <command> --help for each):"]
+    lines += ["  " + ", ".join(django_names)]
+    print("\n".join(lines))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run a management command, or print the command list for no command or --help."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clearinghouse.settings")
+    import django
+    from django.core.management import execute_from_command_line
+
+    args = list(sys.argv if argv is None else argv)
+    if len(args) < 2 or args[1] in {"-h", "--help", "help"} and len(args) == 2:
+        django.setup()
+        _print_help()
+        return
+    execute_from_command_line(args)
+
+
+if __name__ == "__main__":
+    main()

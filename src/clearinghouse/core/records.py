@@ -1,0 +1,109 @@
+"""Create, change and delete domain records: authorize, validate, then write, all or nothing.
+
+Each app's named services (``organization_create``...) call these with their own checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import ProtectedError
+
+from clearinghouse.access import policy
+from clearinghouse.audit.context import acting_as, because
+from clearinghouse.core.errors import ApplicationError
+
+M = TypeVar("M", bound=models.Model)
+
+
+def record_assign(instance: M, values: Mapping[str, Any], *, editable: Collection[str]) -> M:
+    """Set ``values`` on ``instance``; refuse any field outside ``editable`` by name.
+
+    Foreign keys are given by id, as ``<field>_id``.
+    """
+    unknown = sorted(set(values) - set(editable))
+    if unknown:
+        raise ApplicationError(
+            "Unknown or read-only fields.",
+            fields={name: ["This field cannot be set."] for name in unknown},
+        )
+    for name, value in values.items():
+        setattr(instance, name, value)
+    return instance
+
+
+def record_validate(instance: models.Model, *, exclude: Collection[str] = ()) -> None:
+    """Run the model's full validation and raise ApplicationError with field messages."""
+    try:
+        instance.full_clean(exclude=list(exclude))
+    except ValidationError as error:
+        raise _with_id_names(ApplicationError.from_validation_error(error), instance) from error
+
+
+def _with_id_names(error: ApplicationError, instance: models.Model) -> ApplicationError:
+    """Name foreign-key errors after the ``<field>_id`` the caller sent, not the relation."""
+    relations = {f.name for f in instance._meta.concrete_fields if f.is_relation}
+    error.fields = {
+        (f"{name}_id" if name in relations else name): messages
+        for name, messages in error.fields.items()
+    }
+    return error
+
+
+Check = Callable[[Any], None]
+
+
+@transaction.atomic
+def record_create(
+    *, user: Any, model: type[M], values: Mapping[str, Any], editable: Collection[str],
+    checks: Sequence[Check] = (), reason: str = "",
+) -> M:
+    """Create a record: assign, authorize, validate, run the domain checks, then save.
+
+    Nothing is written unless every step passes; the save is audited as the user's.
+    """
+    instance = record_assign(model(), values, editable=editable)
+    policy.require_add(user, model, values)
+    record_validate(instance)
+    for check in checks:
+        check(instance)
+    with acting_as(user), because(reason):
+        instance.save()
+    return instance
+
+
+@transaction.atomic
+def record_update(
+    *, user: Any, instance: M, values: Mapping[str, Any], editable: Collection[str],
+    checks: Sequence[Check] = (), reason: str = "",
+) -> M:
+    """Change a record under a row lock: authorize against old and new values, validate, save."""
+    instance = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+    policy.require_change(user, instance, values)
+    record_assign(instance, values, editable=editable)
+    record_validate(instance)
+    for check in checks:
+        check(instance)
+    with acting_as(user), because(reason):
+        instance.save()
+    return instance
+
+
+@transaction.atomic
+def record_delete(
+    *, user: Any, instance: models.Model, checks: Sequence[Check] = (), reason: str = ""
+) -> None:
+    """Delete a record once authorized and the checks pass; PROTECT errors become a 409."""
+    policy.require_delete(user, instance)
+    for check in checks:
+        check(instance)
+    try:
+        with acting_as(user), because(reason), transaction.atomic():
+            instance.delete()
+    except ProtectedError as error:
+        raise ApplicationError(
+            "This record is still referred to by other records.", status=409, code="in_use",
+            extra={"referred_by": sorted({str(o) for o in error.protected_objects})[:20]},
+        ) from error

@@ -1,0 +1,21 @@
+"""clearinghouse load_reference: load the shipped reference data, with a progress bar."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
+
+from clearinghouse.jobs import cli, services
+
+
+class Command(BaseCommand):
+    help = "Load States, M49 areas, country groups, organizations and expertise areas."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        job = services.job_create_for_system(kind="registry.load_reference")
+        console = Console(file=self.stdout._out)  # type: ignore[attr-defined]
+        job = cli.run_with_bar(job, console=console, title="Reference data")
+        if not job.finished_ok:
+            raise CommandError(f"Reference data load failed: {job.error}")
+        counts = ", ".join(f"{name}: {n}" for name, n in (job.result or {}).items())
+        self.stdout.write(f"Reference data loaded ({counts}).")

@@ -1,0 +1,14 @@
+"""URL map: web pages, the API under /api/, and the admin back-office."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from clearinghouse.api import api
+
+urlpatterns = [
+    path("", include("clearinghouse.web.urls")),
+    path("registry/", include("clearinghouse.registry.urls")),
+    path("jobs/", include("clearinghouse.jobs.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,43 @@
+"""Template context shared by every page."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from clearinghouse.access import policy
+from clearinghouse.access.models import Role
+
+ROLE_LABELS = dict(Role.Kind.choices)
+
+# The areas of the product, in the order of the golden thread. Areas not built yet show as
+# such in the navigation rather than vanish, so the map of the product stays whole.
+AREAS = [
+    ("Mandates", None),
+    ("Requests", None),
+    ("Offers", None),
+    ("Resources", None),
+    ("Coordination", None),
+    ("Surveys", None),
+    ("Reports", None),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """Provide the navigation and the user's role to every template."""
+    actor = policy.actor_for(getattr(request, "user", None))
+    registry = [
+        ("States", reverse("registry:state_list")),
+        ("Organizations", reverse("registry:organization_list")),
+    ]
+    if actor.authenticated:
+        registry += [
+            ("Experts", reverse("registry:expert_list")),
+            ("Focal points", reverse("registry:focal_point_list")),
+        ]
+    return {
+        "nav_areas": AREAS,
+        "nav_registry": registry,
+        "actor": actor,
+        "role_label": ROLE_LABELS.get(actor.kind or "", ""),
+    }

@@ -1,0 +1,37 @@
+"""The dashboard."""
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from clearinghouse.access import policy
+from clearinghouse.jobs import selectors as job_selectors
+from clearinghouse.jobs.kinds import KINDS
+from clearinghouse.registry import selectors
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Show the registry's key figures, and the user's recent jobs."""
+    today = dt.date.today()
+    user = request.user
+    figures = [
+        ("Member and observer States", selectors.state_list(user=user).count(),
+         "registry:state_list", ""),
+        ("Least developed countries today", selectors.state_list(user=user, group="LDC").count(),
+         "registry:state_list", "group=LDC"),
+        ("Organizations", selectors.organization_list(user=user).count(),
+         "registry:organization_list", ""),
+    ]
+    if user.is_authenticated:
+        figures.append(("Experts on the roster", selectors.expert_list(user=user).count(),
+                        "registry:expert_list", ""))
+    actor = policy.actor_for(user)
+    return render(request, "web/dashboard.html", {
+        "title": "Dashboard",
+        "today": today,
+        "figures": figures,
+        "jobs": job_selectors.job_list(user=user)[:5] if actor.authenticated else [],
+        "job_kinds": [k for k in KINDS.values() if actor.secretariat or not k.secretariat_only]
+        if actor.authenticated else [],
+    })
