@@ -95,7 +95,11 @@ def record_update(
 def record_delete(
     *, user: Any, instance: models.Model, checks: Sequence[Check] = (), reason: str = ""
 ) -> None:
-    """Delete a record once authorized and the checks pass; PROTECT errors become a 409."""
+    """Delete a record once authorized and the checks pass; PROTECT errors become a 409.
+
+    Locks and re-reads the row first, so the audit entry holds the values actually deleted.
+    """
+    instance = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
     policy.require_delete(user, instance)
     for check in checks:
         check(instance)

@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -71,7 +72,7 @@ def xlsx_response(rows: Iterable[Any], columns: Sequence[Column], filename: str)
     sheet.title = filename[:31]
     sheet.append([c.label for c in columns])
     for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     for row in rows:
         sheet.append([_neutralized(cell_text(c.value(row))) for c in columns])

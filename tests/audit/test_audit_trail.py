@@ -1,0 +1,101 @@
+"""Every create, update and delete of a domain record is audited, and the trail is read-only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from clearinghouse.audit.models import AuditEntry
+from clearinghouse.audit.selectors import audit_history_for
+from clearinghouse.registry import services
+from clearinghouse.registry.models import State
+from tests.conftest import bearer, login
+
+
+def test_create_update_delete_each_record_who_when_fields_and_reason(secretariat: Any) -> None:
+    organization = services.organization_create(
+        user=secretariat, values={"type": "ngo", "name": "Prison Fellowship International",
+                                  "acronym": "PFI"}, reason="registered at the Commission")
+    services.organization_update(user=secretariat, organization=organization,
+                                 values={"acronym": "PF Intl"}, reason="acronym corrected")
+    pk = organization.pk
+    services.organization_delete(user=secretariat, organization=organization,
+                                 reason="entered in error")
+    entries = list(AuditEntry.objects.filter(model="registry.organization", object_id=str(pk))
+                   .order_by("id"))
+    assert [e.action for e in entries] == ["create", "update", "delete"]
+    assert all(e.actor == secretariat and e.at is not None for e in entries)
+    created, updated, deleted = entries
+    assert created.changes["name"] == {"before": None, "after": "Prison Fellowship International"}
+    assert updated.changes == {"acronym": {"before": "PFI", "after": "PF Intl"}}
+    assert deleted.changes["acronym"] == {"before": "PF Intl", "after": None}
+    assert [e.reason for e in entries] == ["registered at the Commission", "acronym corrected",
+                                           "entered in error"]
+
+
+def test_save_without_changes_writes_no_entry(secretariat: Any) -> None:
+    state = State.objects.get(iso3="KEN")
+    count = AuditEntry.objects.count()
+    services.state_update(user=secretariat, state=state, values={"name": state.name})
+    assert AuditEntry.objects.count() == count
+
+
+def test_reference_load_is_audited_as_system(ref: None) -> None:
+    kenya = State.objects.get(iso3="KEN")
+    created = audit_history_for(instance=kenya).get(action="create")
+    assert created.actor is None and created.actor_name == "system"
+    assert created.reason == "reference data load"
+
+
+def test_audit_entries_cannot_be_edited_or_deleted_through_the_orm(secretariat: Any) -> None:
+    services.state_update(user=secretariat, state=State.objects.get(iso3="KEN"),
+                          values={"names": {"fr": "Kenya"}})
+    entry = AuditEntry.objects.first()
+    assert entry is not None
+    entry.reason = "rewritten"
+    with pytest.raises(TypeError):
+        entry.save()
+    with pytest.raises(TypeError):
+        entry.delete()
+    with pytest.raises(TypeError):
+        AuditEntry.objects.filter(pk=entry.pk).update(reason="rewritten")
+    with pytest.raises(TypeError):
+        AuditEntry.objects.filter(pk=entry.pk).delete()
+
+
+def test_no_interface_edits_or_deletes_audit_entries(admin_user: Any, secretariat: Any) -> None:
+    services.state_update(user=secretariat, state=State.objects.get(iso3="KEN"),
+                          values={"names": {"fr": "Kenya"}})
+    entry = AuditEntry.objects.first()
+    assert entry is not None
+    client = login(admin_user)
+    client_plain = Client()
+    client_plain.force_login(admin_user)
+    change = client_plain.get(f"/admin/audit/auditentry/{entry.pk}/change/")
+    assert change.status_code == 200 and b'name="_save"' not in change.content
+    assert client_plain.post(f"/admin/audit/auditentry/{entry.pk}/delete/",
+                             {"post": "yes"}).status_code == 403
+    assert client_plain.get("/admin/audit/auditentry/add/").status_code == 403
+    headers = bearer(admin_user)
+    url = f"/api/audit/registry.state/{State.objects.get(iso3='KEN').pk}"
+    for method in ("post", "put", "patch", "delete"):
+        assert getattr(client, method)(url, headers=headers).status_code == 405
+    assert AuditEntry.objects.filter(pk=entry.pk, reason=entry.reason).exists()
+
+
+def test_history_is_shown_on_the_record_page_and_through_the_api(secretariat: Any) -> None:
+    organization = services.organization_create(
+        user=secretariat, values={"type": "ngo", "name": "Victim Support Alliance", "acronym": "VSA"})
+    services.organization_update(user=secretariat, organization=organization,
+                                 values={"note": "Consultative status"}, reason="ECOSOC status")
+    page = login(secretariat).get(f"/registry/organizations/{organization.pk}/").content.decode()
+    assert "ECOSOC status" in page and "Consultative status" in page
+    assert secretariat.username in page
+    api = login(secretariat).get(f"/api/registry/organizations/{organization.pk}/history",
+                                 headers=bearer(secretariat)).json()
+    assert api[0]["action"] == "update" and api[0]["reason"] == "ECOSOC status"
+    assert api[0]["changes"]["note"] == {"before": "", "after": "Consultative status"}
+    assert api[0]["actor"] == secretariat.username
+    assert [e.action for e in audit_history_for(instance=organization)] == ["update", "create"]
