@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from clearinghouse.jobs import selectors, services
@@ -44,7 +44,7 @@ def job_list(request: HttpRequest, kind: str = "", status: str = "") -> Any:
 def job_start(request: HttpRequest, payload: JobIn) -> Any:
     """Start a job; poll ``GET /api/jobs/{id}`` for its progress."""
     job = services.job_start(user=request.user, kind=payload.kind, params=payload.params)
-    return 202, job
+    return Status(202, job)
 
 
 @router.get("/{job_id}", response=JobOut)

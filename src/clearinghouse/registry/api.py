@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from clearinghouse.access import policy
@@ -105,8 +105,9 @@ def membership_list(request: HttpRequest, filters: Query[s.MembershipFilters]) -
 @router.post("/memberships", response={201: s.MembershipOut})
 def membership_create(request: HttpRequest, payload: s.MembershipIn) -> Any:
     values = _values(payload, partial=False, states=("state",))
-    return 201, services.membership_create(user=request.user, values=values,
-                                           reason=payload.reason)
+    membership = services.membership_create(user=request.user, values=values,
+                                            reason=payload.reason)
+    return Status(201, membership)
 
 
 @router.patch("/memberships/{membership_id}", response=s.MembershipOut)
@@ -122,7 +123,7 @@ def membership_update(request: HttpRequest, membership_id: int,
 def membership_delete(request: HttpRequest, membership_id: int, reason: str = "") -> Any:
     membership = _visible(request, GroupMembership, pk=membership_id)
     services.membership_delete(user=request.user, membership=membership, reason=reason)
-    return 204, None
+    return Status(204, None)
 
 
 # Organizations ---------------------------------------------------------------------------
@@ -149,10 +150,11 @@ def organization_create(request: HttpRequest, payload: s.OrganizationIn) -> Any:
     Send it again with ``confirm_not_duplicate: true`` once checked.
     """
     values = _values(payload, partial=False, states=("country",))
-    return 201, services.organization_create(
+    organization = services.organization_create(
         user=request.user, values=values,
         confirm_not_duplicate=payload.confirm_not_duplicate, reason=payload.reason,
     )
+    return Status(201, organization)
 
 
 @router.get("/organizations/{organization_id}", response=s.OrganizationOut)
@@ -176,7 +178,7 @@ def organization_update(request: HttpRequest, organization_id: int,
 def organization_delete(request: HttpRequest, organization_id: int, reason: str = "") -> Any:
     organization = _visible(request, Organization, pk=organization_id)
     services.organization_delete(user=request.user, organization=organization, reason=reason)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/organizations/{organization_id}/history", response=list[AuditEntryOut])
@@ -198,7 +200,8 @@ def expert_list(request: HttpRequest, filters: Query[s.ExpertFilters]) -> Any:
 @router.post("/experts", response={201: s.ExpertOut})
 def expert_create(request: HttpRequest, payload: s.ExpertIn) -> Any:
     values = _values(payload, partial=False, states=EXPERT_STATES, blank_strings=("email",))
-    return 201, services.expert_create(user=request.user, values=values, reason=payload.reason)
+    expert = services.expert_create(user=request.user, values=values, reason=payload.reason)
+    return Status(201, expert)
 
 
 @router.get("/experts/{expert_id}", response=s.ExpertOut)
@@ -219,7 +222,7 @@ def expert_update(request: HttpRequest, expert_id: int, payload: s.ExpertPatch) 
 def expert_delete(request: HttpRequest, expert_id: int, reason: str = "") -> Any:
     services.expert_delete(user=request.user, expert=_visible(request, Expert, pk=expert_id),
                            reason=reason)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/experts/{expert_id}/history", response=list[AuditEntryOut])
@@ -238,8 +241,9 @@ def focal_point_list(request: HttpRequest, filters: Query[s.FocalPointFilters]) 
 @router.post("/focal-points", response={201: s.FocalPointOut})
 def focal_point_create(request: HttpRequest, payload: s.FocalPointIn) -> Any:
     values = _values(payload, partial=False, states=("state",))
-    return 201, services.focal_point_create(user=request.user, values=values,
-                                            reason=payload.reason)
+    focal_point = services.focal_point_create(user=request.user, values=values,
+                                              reason=payload.reason)
+    return Status(201, focal_point)
 
 
 @router.get("/focal-points/{focal_point_id}", response=s.FocalPointOut)
@@ -261,7 +265,7 @@ def focal_point_update(request: HttpRequest, focal_point_id: int,
 def focal_point_delete(request: HttpRequest, focal_point_id: int, reason: str = "") -> Any:
     focal_point = _visible(request, FocalPoint, pk=focal_point_id)
     services.focal_point_delete(user=request.user, focal_point=focal_point, reason=reason)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/focal-points/{focal_point_id}/history", response=list[AuditEntryOut])

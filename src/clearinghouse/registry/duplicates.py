@@ -51,6 +51,18 @@ def _significant(text: str) -> str:
     return " ".join(w for w in normalize(text).split() if w not in STOP_WORDS)
 
 
+def _name_score(a: str, b: str) -> float:
+    """Score two significant-word strings; one shared word alone never counts as a match.
+
+    Token-set ratio scores 100 whenever one name's words are a subset of the other's, which
+    is right for "Crime Prevention Institute" in "European Crime Prevention Institute" but
+    wrong for "Justice" in "Justice Without Borders": single words fall back to edit ratio.
+    """
+    if min(len(a.split()), len(b.split())) < 2:
+        return float(fuzz.ratio(a, b))
+    return float(fuzz.token_set_ratio(a, b))
+
+
 def find_similar(
     name: str, acronym: str, candidates: Iterable[Candidate], *, limit: int = 5
 ) -> list[Similar]:
@@ -72,7 +84,7 @@ def find_similar(
         if not wanted_core:
             continue
         best = max(
-            fuzz.token_set_ratio(wanted_core, _significant(other) or normalize(other))
+            _name_score(wanted_core, _significant(other) or normalize(other))
             for other in (candidate.name, *candidate.other_names)
         )
         if best >= NAME_THRESHOLD:
