@@ -6,7 +6,6 @@ import logging
 import traceback
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -50,14 +49,16 @@ def job_start(*, user: Any, kind: str, params: dict[str, Any] | None = None) -> 
 
     job = job_create(user=user, kind=kind, params=params)
     transaction.on_commit(lambda: job_run.delay(job.pk))
-    if not transaction.get_connection().in_atomic_block:
-        job.refresh_from_db()  # an eager run has already finished it
+    if not broker_configured() and not transaction.get_connection().in_atomic_block:
+        job.refresh_from_db()  # the eager run has already finished it
     return job
 
 
 def broker_configured() -> bool:
     """Return whether jobs go to a real broker rather than running eagerly."""
-    return not settings.CELERY_TASK_ALWAYS_EAGER
+    from clearinghouse.celery import app
+
+    return not app.conf.task_always_eager
 
 
 def job_execute(*, job_id: int, listener: Listener | None = None) -> Job:
