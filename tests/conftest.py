@@ -105,3 +105,15 @@ def peru_records(peru_fp: Any, secretariat: Any) -> dict[str, Any]:
     focal_point = services.focal_point_create(user=secretariat, values={
         "name": "Lucía Quispe", "email": "l.quispe@example.gob.pe", "state_id": peru.pk})
     return {"organization": draft, "expert": expert, "focal_point": focal_point}
+
+
+def _transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool((marker and marker.kwargs.get("transaction")) or "live_server" in fixtures
+                or "transactional_db" in fixtures)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run transactional tests last: their flush empties the once-loaded reference data."""
+    items.sort(key=_transactional)

@@ -1,6 +1,7 @@
-"""Clearinghouse: the operational system of the UN crime prevention and criminal justice programme."""
+"""Clearinghouse: the operational system of the UN crime prevention and criminal justice programme.
 
-from clearinghouse.celery import app as celery_app
+The package root imports nothing, so the pure cores (``registry.duplicates``, later the parser
+and the optimizer) load without Django or Celery. The Celery app is loaded by the jobs app.
+"""
 
-__all__ = ["celery_app"]
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""The ``clearinghouse`` console script: Django's management commands, with a help page of our own."""
+"""The ``clearinghouse`` console script: Django's management commands, with our own help page."""
 
 import os
 import sys
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     args = list(sys.argv if argv is None else argv)
-    if len(args) < 2 or args[1] in {"-h", "--help", "help"} and len(args) == 2:
+    if len(args) < 2 or (args[1] in {"-h", "--help", "help"} and len(args) == 2):
         django.setup()
         _print_help()
         return

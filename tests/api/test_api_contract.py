@@ -7,8 +7,8 @@ from typing import Any
 
 from django.test import Client
 
-from clearinghouse.access.services import api_token_revoke
 from clearinghouse.access.models import ApiToken
+from clearinghouse.access.services import api_token_revoke
 from clearinghouse.audit.models import AuditEntry
 from clearinghouse.registry.models import Organization
 from tests.conftest import bearer, login

@@ -87,7 +87,8 @@ def test_no_interface_edits_or_deletes_audit_entries(admin_user: Any, secretaria
 
 def test_history_is_shown_on_the_record_page_and_through_the_api(secretariat: Any) -> None:
     organization = services.organization_create(
-        user=secretariat, values={"type": "ngo", "name": "Victim Support Alliance", "acronym": "VSA"})
+        user=secretariat,
+        values={"type": "ngo", "name": "Victim Support Alliance", "acronym": "VSA"})
     services.organization_update(user=secretariat, organization=organization,
                                  values={"note": "Consultative status"}, reason="ECOSOC status")
     page = login(secretariat).get(f"/registry/organizations/{organization.pk}/").content.decode()

@@ -50,7 +50,9 @@ class _Echo:
         return value
 
 
-def csv_response(rows: Iterable[Any], columns: Sequence[Column], filename: str) -> StreamingHttpResponse:
+def csv_response(
+    rows: Iterable[Any], columns: Sequence[Column], filename: str
+) -> StreamingHttpResponse:
     """Stream the rows as UTF-8 CSV (with BOM, so spreadsheets detect the encoding)."""
     writer = csv.writer(_Echo())
 

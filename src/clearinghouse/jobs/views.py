@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from clearinghouse.core.errors import ApplicationError, NotFound
-from clearinghouse.core.tables import Column, export_or_page
+from clearinghouse.core.tables import Column
 from clearinghouse.jobs import selectors, services
 from clearinghouse.jobs.kinds import KINDS
 from clearinghouse.jobs.models import Job
@@ -32,7 +33,7 @@ def _job_or_404(request: HttpRequest, job_id: int) -> Job:
 
 
 @login_required
-def job_list(request: HttpRequest) -> HttpResponse:
+def job_list(request: HttpRequest) -> HttpResponseBase:
     """List the user's jobs (all jobs for the Secretariat)."""
     return render_list(request, title="Jobs", rows=selectors.job_list(user=request.user),
                        columns=COLUMNS, filename="jobs", filter_form=None)

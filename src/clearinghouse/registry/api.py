@@ -15,8 +15,8 @@ from ninja.pagination import PageNumberPagination, paginate
 from clearinghouse.access import policy
 from clearinghouse.audit.api import AuditEntryOut, history
 from clearinghouse.core.errors import ApplicationError
-from clearinghouse.registry import selectors, services
 from clearinghouse.registry import schemas as s
+from clearinghouse.registry import selectors, services
 from clearinghouse.registry.models import (
     Expert,
     FocalPoint,

@@ -14,10 +14,10 @@ from rapidfuzz import fuzz
 
 NAME_THRESHOLD = 88.0
 # Words too common in organization names to tell two apart.
-STOP_WORDS = frozenset(
-    "the of and for in on de la le du des el los las del y et for united nations national "
-    "international institute".split()
-)
+STOP_WORDS = frozenset((
+    "the of and for in on de la le du des el los las del y et "
+    "united nations national international institute"
+).split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -38,7 +38,7 @@ class StateFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         regions = Area.objects.filter(level__in=["region", "subregion"]).order_by("level", "name")
-        self.fields["region"].choices = _blank("Any region") + [
+        cast(forms.ChoiceField, self.fields["region"]).choices = _blank("Any region") + [
             (a.code, a.name) for a in regions
         ]
 
@@ -59,7 +59,7 @@ class ExpertFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["expertise"].choices = _blank("Any expertise") + list(
+        cast(forms.ChoiceField, self.fields["expertise"]).choices = _blank("Any expertise") + list(
             ExpertiseArea.objects.values_list("code", "name")
         )
 
@@ -113,7 +113,8 @@ class OrganizationForm(ServiceForm):
         for lang in OFFICIAL_LANGUAGES[1:]:
             self.fields[f"name_{lang}"] = forms.CharField(
                 label=f"Name ({LANGUAGE_NAMES[lang]})", required=False, max_length=250)
-        self.fields["parent"].queryset = policy.visible(user, Organization.objects.all())
+        visible = policy.visible(user, Organization.objects.all())
+        cast("forms.ModelChoiceField[Organization]", self.fields["parent"]).queryset = visible
         self.fields["name"].widget.attrs.update({
             "hx-get": "/registry/organizations/similar/", "hx-trigger": "keyup changed delay:400ms",
             "hx-target": "#similar-live", "hx-include": "[name=acronym],[name=country]",
@@ -165,10 +166,11 @@ class ExpertForm(ServiceForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = policy.visible(user, Organization.objects.all())
-        self.fields["expertise"].choices = list(
+        visible = policy.visible(user, Organization.objects.all())
+        cast("forms.ModelChoiceField[Organization]", self.fields["organization"]).queryset = visible
+        cast(forms.ChoiceField, self.fields["expertise"]).choices = list(
             ExpertiseArea.objects.values_list("code", "name"))
-        self.fields["regions"].choices = list(
+        cast(forms.ChoiceField, self.fields["regions"]).choices = list(
             Area.objects.exclude(level="world").values_list("code", "name"))
 
     def values(self) -> dict[str, Any]:

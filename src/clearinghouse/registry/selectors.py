@@ -41,7 +41,7 @@ def state_list(
     return qs
 
 
-def _members_on(group: str, day: dt.date) -> QuerySet[GroupMembership]:
+def _members_on(group: str, day: dt.date) -> QuerySet[GroupMembership, Any]:
     return GroupMembership.objects.filter(
         Q(end__isnull=True) | Q(end__gt=day), group=group, start__lte=day
     ).values("state_id")
@@ -63,7 +63,8 @@ def state_groups_on(*, state: State, on: dt.date) -> list[str]:
 
 def state_get(*, user: Any, iso3: str) -> State:
     """Return a State by its alpha-3 code."""
-    return policy.visible(user, State.objects.all()).get(iso3=iso3.upper())
+    state: State = policy.visible(user, State.objects.all()).get(iso3=iso3.upper())
+    return state
 
 
 def area_list(*, user: Any, level: str = "") -> QuerySet[Area]:

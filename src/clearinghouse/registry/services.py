@@ -128,9 +128,13 @@ def organization_update(
     *, user: Any, organization: Organization, values: Mapping[str, Any],
     confirm_not_duplicate: bool = False, reason: str = "",
 ) -> Organization:
-    """Change an organization; a changed name or acronym is checked for duplicates again."""
+    """Change an organization; a new name or acronym is checked for duplicates again."""
     checks = [_check_translations("names", "acronyms"), _check_parent]
-    if {"name", "acronym"} & set(values):
+    renamed = any(
+        name in values and values[name] != getattr(organization, name)
+        for name in ("name", "acronym")
+    )
+    if renamed:
         checks.append(_check_not_duplicate(user, confirm_not_duplicate))
     return record_update(
         user=user, instance=organization, values=values, editable=ORGANIZATION_FIELDS,

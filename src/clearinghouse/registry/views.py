@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -58,7 +59,7 @@ STATE_COLUMNS = [
 ]
 
 
-def state_list(request: HttpRequest) -> HttpResponse:
+def state_list(request: HttpRequest) -> HttpResponseBase:
     """List States with filters on name, region and group membership on a date."""
     form, filters = _filters(forms.StateFilterForm, request)
     return render_list(request, title="States", rows=selectors.state_list(
@@ -108,7 +109,7 @@ ORGANIZATION_COLUMNS = [
 ]
 
 
-def organization_list(request: HttpRequest) -> HttpResponse:
+def organization_list(request: HttpRequest) -> HttpResponseBase:
     """List the organizations the user may see."""
     form, filters = _filters(forms.OrganizationFilterForm, request)
     actions = []
@@ -222,7 +223,7 @@ EXPERT_COLUMNS = [
 
 
 @login_required
-def expert_list(request: HttpRequest) -> HttpResponse:
+def expert_list(request: HttpRequest) -> HttpResponseBase:
     """List the roster entries the user may see."""
     form, filters = _filters(forms.ExpertFilterForm, request)
     actions = [("Add an expert", reverse("registry:expert_create"))]
@@ -288,7 +289,7 @@ FOCAL_POINT_COLUMNS = [
 
 
 @login_required
-def focal_point_list(request: HttpRequest) -> HttpResponse:
+def focal_point_list(request: HttpRequest) -> HttpResponseBase:
     """List the focal points the user may see."""
     form, filters = _filters(forms.FocalPointFilterForm, request)
     return render_list(request, title="Focal points", rows=selectors.focal_point_list(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -85,7 +86,7 @@ def demo_load() -> list[DemoLogin]:
         "title": "Programme officer",
     }, reason="demo data")
     today = dt.date.today()
-    for user, values in [
+    experts: list[tuple[Any, dict[str, Any]]] = [
         (users["kenya"], {"name": "Joseph Otieno", "nominated_by_id": kenya.pk,
                           "nationality_id": kenya.pk, "expertise": ["prosecution", "corruption"],
                           "languages": ["en", "sw"], "regions": ["014"]}),
@@ -98,7 +99,8 @@ def demo_load() -> list[DemoLogin]:
                            "languages": ["it", "en", "fr"], "regions": ["150", "002"]}),
         (secretariat, {"name": "Ahmed Haddad", "expertise": ["legislation", "standards-norms"],
                        "languages": ["ar", "fr", "en"], "regions": ["145", "015"]}),
-    ]:
+    ]
+    for user, values in experts:
         services.expert_create(user=user, values={
             **values, "available_from": today, "available_until": today + dt.timedelta(days=365),
         }, reason="demo data")

@@ -33,8 +33,8 @@ class Command(BaseCommand):
                 state = "revoked" if token.revoked else "active"
                 self.stdout.write(f"{token.prefix}  {token.user}  {token.name}  {state}")
         else:
-            token = ApiToken.objects.filter(prefix=options["prefix"], revoked=False).first()
-            if token is None:
+            found = ApiToken.objects.filter(prefix=options["prefix"], revoked=False).first()
+            if found is None:
                 raise CommandError(f"prefix: no active token starts with {options['prefix']!r}.")
-            services.api_token_revoke(token=token)
-            self.stdout.write(f"Revoked {token}.")
+            services.api_token_revoke(token=found)
+            self.stdout.write(f"Revoked {found}.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import IO, Any, cast
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         sub.add_parser("kinds", help="List the job kinds")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        console = Console(file=self.stdout._out)  # type: ignore[attr-defined]
+        console = Console(file=cast(IO[str], self.stdout._out))
         action = options["action"]
         if action == "kinds":
             for kind in sorted(KINDS.values(), key=lambda k: k.name):

@@ -1,6 +1,6 @@
 """clearinghouse load_reference: load the shipped reference data, with a progress bar."""
 
-from typing import Any
+from typing import IO, Any, cast
 
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         job = services.job_create_for_system(kind="registry.load_reference")
-        console = Console(file=self.stdout._out)  # type: ignore[attr-defined]
+        console = Console(file=cast(IO[str], self.stdout._out))
         job = cli.run_with_bar(job, console=console, title="Reference data")
         if not job.finished_ok:
             raise CommandError(f"Reference data load failed: {job.error}")
