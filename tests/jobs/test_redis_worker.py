@@ -53,7 +53,7 @@ def _drop_connection_pools() -> None:
 
 
 @pytest.mark.redis
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, databases="__all__")
 def test_job_goes_through_redis_to_a_celery_worker(redis_broker: str, ref: None,
                                                    make_user: Any) -> None:
     user = make_user("secretariat")

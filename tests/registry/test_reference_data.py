@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import Any
 
 import pycountry
 import pytest
@@ -81,3 +82,24 @@ def test_reference_reload_changes_nothing(ref: None) -> None:
     count = AuditEntry.objects.count()
     reference_load()
     assert AuditEntry.objects.count() == count
+
+
+def test_bad_reference_row_is_refused_with_file_line_and_field(
+    ref: None, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clearinghouse.core.errors import ApplicationError
+    from clearinghouse.registry import reference
+
+    for name in reference.FILES:
+        text = (reference.REFERENCE_DIR / name).read_text(encoding="utf-8")
+        if name == "expertise.csv":
+            text += "new-area,A new area\nbad area!,Spaces are not allowed in codes\n"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(reference, "REFERENCE_DIR", tmp_path)
+    with pytest.raises(ApplicationError) as raised:
+        reference.reference_load()
+    assert raised.value.message.startswith("expertise.csv line 28:")
+    assert "expertise.csv line 28: code" in raised.value.fields
+    from clearinghouse.registry.models import ExpertiseArea
+
+    assert not ExpertiseArea.objects.filter(code="new-area").exists()  # all or nothing

@@ -94,7 +94,7 @@ class ServiceForm(forms.Form):
 class OrganizationForm(ServiceForm):
     type = forms.ChoiceField(choices=Organization.Type.choices)
     name = forms.CharField(label="Name (English)", max_length=250)
-    acronym = forms.CharField(label="Acronym (English)", max_length=30, required=False)
+    acronym = forms.CharField(label="Acronym (English)", max_length=60, required=False)
     country = forms.ModelChoiceField(State.objects.all(), required=False, to_field_name="iso3",
                                      label="Country")
     parent = forms.ModelChoiceField(Organization.objects.none(), required=False,

@@ -113,7 +113,7 @@ class Organization(AuditedModel):
     key = models.SlugField(max_length=60, unique=True, help_text="Stable identifier")
     type = models.CharField(max_length=20, choices=Type.choices)
     name = models.CharField("name (English)", max_length=250)
-    acronym = models.CharField("acronym (English)", max_length=30, blank=True)
+    acronym = models.CharField("acronym (English)", max_length=60, blank=True)
     names = models.JSONField(default=dict, blank=True, help_text="Names by language code")
     acronyms = models.JSONField(default=dict, blank=True, help_text="Acronyms by language code")
     parent = models.ForeignKey(

@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 ('key', models.SlugField(help_text='Stable identifier', max_length=60, unique=True)),
                 ('type', models.CharField(choices=[('government', 'Member-State government body'), ('secretariat_unit', 'UN Secretariat unit'), ('un_entity', 'UN fund, programme or specialized agency'), ('pni_institute', 'Programme network institute'), ('intergovernmental', 'Intergovernmental organization'), ('ngo', 'Non-governmental organization'), ('funding_agency', 'Funding agency'), ('private', 'Private sector')], max_length=20)),
                 ('name', models.CharField(max_length=250, verbose_name='name (English)')),
-                ('acronym', models.CharField(blank=True, max_length=30, verbose_name='acronym (English)')),
+                ('acronym', models.CharField(blank=True, max_length=60, verbose_name="acronym (English)")),
                 ('names', models.JSONField(blank=True, default=dict, help_text='Names by language code')),
                 ('acronyms', models.JSONField(blank=True, default=dict, help_text='Acronyms by language code')),
                 ('website', models.URLField(blank=True)),
