@@ -100,3 +100,33 @@ def test_history_is_shown_on_the_record_page_and_through_the_api(secretariat: An
     assert api[0]["changes"]["note"] == {"before": "", "after": "Consultative status"}
     assert api[0]["actor"] == secretariat.username
     assert [e.action for e in audit_history_for(instance=organization)] == ["update", "create"]
+
+
+def test_changed_relation_is_shown_by_name_beside_its_id(secretariat: Any) -> None:
+    kenya, peru = State.objects.get(iso3="KEN"), State.objects.get(iso3="PER")
+    focal_point = services.focal_point_create(user=secretariat, values={
+        "name": "Wanjiru Kamau", "email": "w.k@example.go.ke", "state_id": kenya.pk})
+    services.focal_point_update(user=secretariat, focal_point=focal_point,
+                                values={"state_id": peru.pk}, reason="moved post")
+    change = audit_history_for(instance=focal_point).first().changes["state"]
+    assert change == {"before": kenya.pk, "after": peru.pk, "before_label": "Kenya",
+                      "after_label": "Peru"}
+    page = login(secretariat).get(f"/registry/focal-points/{focal_point.pk}/").content.decode()
+    assert "<td>Kenya</td>" in page and "<td>Peru</td>" in page
+
+
+def test_admin_edit_is_audited_with_its_author(admin_user: Any) -> None:
+    client = Client()
+    client.force_login(admin_user)
+    kenya = State.objects.get(iso3="KEN")
+    url = f"/admin/registry/state/{kenya.pk}/change/"
+    form = {"name": "Kenya", "names": '{"sw": "Kenya"}', "status": "member",
+            "un_admission": "1963-12-16", "region": kenya.region_id,
+            "subregion": kenya.subregion_id, "intermediate_region": kenya.intermediate_region_id,
+            "_save": "Save"}
+    refused = client.post(url, form)  # Swahili is not an official UN language
+    assert refused.status_code == 200 and "Not an official UN language: sw" in refused.text
+    response = client.post(url, {**form, "names": '{"fr": "Kenya"}'})
+    assert response.status_code == 302
+    entry = audit_history_for(instance=kenya).first()
+    assert entry.actor == admin_user and entry.changes["names"]["after"] == {"fr": "Kenya"}

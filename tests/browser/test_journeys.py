@@ -68,3 +68,28 @@ def test_secretariat_edits_an_organization_and_sees_it_in_the_audit_trail(
     expect(history).to_contain_text("Focal point for criminal justice statistics training")
     unicri.refresh_from_db()
     assert unicri.note == "Focal point for criminal justice statistics training"
+
+
+def test_typing_a_known_name_warns_of_a_duplicate_live(
+    page: Page, live_server: Any, make_user: Any
+) -> None:
+    make_user("secretariat", username="amina")
+    log_in(page, live_server, "amina", PASSWORD)
+    page.goto(f"{live_server.url}/registry/organizations/new/")
+    page.get_by_label("Name (English)").press_sequentially("Interregional Crime and Justice")
+    warning = page.locator("#similar-live")
+    expect(warning).to_contain_text("United Nations Interregional Crime and Justice Research")
+
+
+def test_started_job_shows_its_progress_bar_to_the_end(
+    page: Page, live_server: Any, make_user: Any
+) -> None:
+    make_user("secretariat", username="amina")
+    log_in(page, live_server, "amina", PASSWORD)
+    page.get_by_label("Start a job").select_option("registry.duplicate_scan")
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Find possibly duplicated organizations")
+    bar = page.get_by_role("progressbar")
+    expect(bar).to_have_attribute("value", "100")
+    expect(page.locator(".status")).to_have_text("Succeeded")

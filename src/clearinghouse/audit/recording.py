@@ -39,7 +39,22 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, A
     }
 
 
+def label_relations(model: type[models.Model], changes: dict[str, dict[str, Any]]) -> None:
+    """Add readable ``before_label``/``after_label`` to changed foreign keys (ids stay ids)."""
+    for field in model._meta.concrete_fields:
+        change = changes.get(field.name)
+        if change is None or not field.is_relation or field.related_model is None:
+            continue
+        related = field.related_model._default_manager
+        for side in ("before", "after"):
+            if change[side] is not None:
+                target = related.filter(pk=change[side]).first()
+                change[f"{side}_label"] = str(target) if target is not None else None
+
+
 def _write(instance: models.Model, action: str, changes: dict[str, Any]) -> None:
+    changes.pop(instance._meta.pk.name if instance._meta.pk else "id", None)
+    label_relations(type(instance), changes)
     actor = current_actor()
     authenticated = bool(actor is not None and getattr(actor, "is_authenticated", False))
     AuditEntry.objects.create(

@@ -41,6 +41,14 @@ class Job(models.Model):
         return f"{self.kind} #{self.pk} ({self.status})"
 
     @property
+    def title(self) -> str:
+        """Return the job kind's title, or its name if the kind is no longer registered."""
+        from clearinghouse.jobs.kinds import KINDS
+
+        kind = KINDS.get(self.kind)
+        return kind.title if kind else self.kind
+
+    @property
     def percent(self) -> int:
         """Return progress as a whole percentage; 100 once finished."""
         if self.status in {self.Status.SUCCEEDED, self.Status.FAILED}:

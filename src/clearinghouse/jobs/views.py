@@ -11,13 +11,12 @@ from django.views.decorators.http import require_POST
 from clearinghouse.core.errors import ApplicationError, NotFound
 from clearinghouse.core.tables import Column
 from clearinghouse.jobs import selectors, services
-from clearinghouse.jobs.kinds import KINDS
 from clearinghouse.jobs.models import Job
 from clearinghouse.web.lists import render_list
 
 COLUMNS = [
     Column("Job", lambda j: f"#{j.pk}", lambda j: reverse("jobs:job_detail", args=[j.pk])),
-    Column("Kind", lambda j: KINDS[j.kind].title if j.kind in KINDS else j.kind),
+    Column("Kind", lambda j: j.title),
     Column("Status", lambda j: j.get_status_display()),
     Column("Progress", lambda j: f"{j.done}/{j.total}"),
     Column("Started by", lambda j: j.created_by),
@@ -43,8 +42,7 @@ def job_list(request: HttpRequest) -> HttpResponseBase:
 def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
     """Show one job; its progress bar refreshes itself while the job runs."""
     job = _job_or_404(request, job_id)
-    title = KINDS[job.kind].title if job.kind in KINDS else job.kind
-    return render(request, "jobs/job_detail.html", {"title": title, "job": job})
+    return render(request, "jobs/job_detail.html", {"title": job.title, "job": job})
 
 
 @login_required

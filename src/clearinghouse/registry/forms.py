@@ -116,8 +116,9 @@ class OrganizationForm(ServiceForm):
         visible = policy.visible(user, Organization.objects.all())
         cast("forms.ModelChoiceField[Organization]", self.fields["parent"]).queryset = visible
         self.fields["name"].widget.attrs.update({
-            "hx-get": "/registry/organizations/similar/", "hx-trigger": "keyup changed delay:400ms",
+            "hx-get": "/registry/organizations/similar/", "hx-trigger": "input changed delay:400ms",
             "hx-target": "#similar-live", "hx-include": "[name=acronym],[name=country]",
+            "autocomplete": "off",
         })
         if not policy.actor_for(user).secretariat:
             del self.fields["published"]

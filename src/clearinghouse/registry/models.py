@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+import pycountry
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from clearinghouse.audit.models import AuditedModel
 
 OFFICIAL_LANGUAGES = ["en", "fr", "es", "ru", "zh", "ar"]
+
+
+def validate_translations(instance: Any, *fields: str) -> None:
+    """Require each field to map official UN language codes to texts."""
+    for field in fields:
+        mapping = getattr(instance, field)
+        if not isinstance(mapping, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
+        ):
+            raise ValidationError({field: "Give an object of language code to text."})
+        if unknown := sorted(set(mapping) - set(OFFICIAL_LANGUAGES)):
+            raise ValidationError({field: f"Not an official UN language: {', '.join(unknown)}."})
 
 
 class Area(AuditedModel):
@@ -61,6 +76,9 @@ class State(AuditedModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        validate_translations(self, "names")
+
 
 class GroupMembership(AuditedModel):
     """A State's membership of a UN country group over a period; ``end`` is exclusive."""
@@ -91,6 +109,17 @@ class GroupMembership(AuditedModel):
     def __str__(self) -> str:
         until = self.end.isoformat() if self.end else "…"
         return f"{self.state} in {self.group} {self.start.isoformat()}–{until}"
+
+    def clean(self) -> None:
+        """Refuse a period that overlaps another membership of the same State in the group."""
+        if self.start is None or self.state_id is None:
+            return
+        others = GroupMembership.objects.filter(group=self.group, state_id=self.state_id)
+        for other in others.exclude(pk=self.pk):
+            ends_after_start = other.end is None or other.end > self.start
+            starts_before_end = self.end is None or other.start < self.end
+            if ends_after_start and starts_before_end:
+                raise ValidationError({"start": f"Overlaps the membership {other}."})
 
     def covers(self, day: dt.date) -> bool:
         """Return whether the membership was in force on ``day``."""
@@ -133,6 +162,15 @@ class Organization(AuditedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def clean(self) -> None:
+        validate_translations(self, "names", "acronyms")
+        ancestor, seen = self.parent, {self.pk}
+        while ancestor is not None:
+            if ancestor.pk in seen:
+                raise ValidationError({"parent": "An organization cannot be its own ancestor."})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
 
 
 class ExpertiseArea(AuditedModel):
@@ -183,6 +221,23 @@ class Expert(AuditedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Require known expertise areas, ISO 639-1 languages and M49 area codes."""
+        for field in ("expertise", "languages", "regions"):
+            value = getattr(self, field)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValidationError({field: "Give a list of codes."})
+        known = set(ExpertiseArea.objects.filter(code__in=self.expertise)
+                    .values_list("code", flat=True))
+        if bad := [c for c in self.expertise if c not in known]:
+            raise ValidationError({"expertise": f"Unknown expertise area: {', '.join(bad)}."})
+        if bad := [c for c in self.languages if pycountry.languages.get(alpha_2=c) is None]:
+            raise ValidationError(
+                {"languages": f"Not an ISO 639-1 language code: {', '.join(bad)}."})
+        areas = set(Area.objects.filter(code__in=self.regions).values_list("code", flat=True))
+        if bad := [c for c in self.regions if c not in areas]:
+            raise ValidationError({"regions": f"Unknown M49 area code: {', '.join(bad)}."})
 
     def is_available(self, day: dt.date) -> bool:
         """Return whether the expert is available on ``day``."""

@@ -1,11 +1,15 @@
-"""Write the registry. Every service authorizes first and validates everything before writing."""
+"""Write the registry. Every service authorizes first and validates everything before writing.
+
+Invariants of a single record (official languages, known codes, no overlapping memberships)
+live in the models' ``clean()``, so the admin enforces them too; services add the checks that
+need the user (duplicates among the records the user may see).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-import pycountry
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -19,10 +23,7 @@ from clearinghouse.core.records import (
 )
 from clearinghouse.registry import selectors
 from clearinghouse.registry.models import (
-    OFFICIAL_LANGUAGES,
-    Area,
     Expert,
-    ExpertiseArea,
     FocalPoint,
     GroupMembership,
     Organization,
@@ -40,26 +41,6 @@ EXPERT_FIELDS = (
 FOCAL_POINT_FIELDS = ("name", "title", "email", "phone", "state_id", "organization_id", "active")
 STATE_FIELDS = ("name", "names", "status", "un_admission")
 MEMBERSHIP_FIELDS = ("group", "state_id", "start", "end", "note")
-
-
-def _invalid(field: str, message: str) -> ApplicationError:
-    return ApplicationError("The input is not valid.", fields={field: [message]})
-
-
-def _check_translations(*fields: str) -> Check:
-    """Return a check that each field maps official UN language codes to texts."""
-
-    def check(instance: Any) -> None:
-        for field in fields:
-            mapping = getattr(instance, field)
-            if not isinstance(mapping, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
-            ):
-                raise _invalid(field, "Give an object of language code to text.")
-            if unknown := sorted(set(mapping) - set(OFFICIAL_LANGUAGES)):
-                raise _invalid(field, f"Not an official UN language: {', '.join(unknown)}.")
-
-    return check
 
 
 def _check_not_duplicate(user: Any, confirmed: bool) -> Check:
@@ -83,15 +64,6 @@ def _check_not_duplicate(user: Any, confirmed: bool) -> Check:
             )
 
     return check
-
-
-def _check_parent(organization: Organization) -> None:
-    ancestor, seen = organization.parent, {organization.pk}
-    while ancestor is not None:
-        if ancestor.pk in seen:
-            raise _invalid("parent_id", "An organization cannot be its own ancestor.")
-        seen.add(ancestor.pk)
-        ancestor = ancestor.parent
 
 
 def _unique_key(base: str) -> str:
@@ -118,8 +90,7 @@ def organization_create(
         values["key"] = _unique_key(values.get("acronym") or values.get("name") or "")
     return record_create(
         user=user, model=Organization, values=values, editable=ORGANIZATION_FIELDS,
-        checks=[_check_translations("names", "acronyms"), _check_parent,
-                _check_not_duplicate(user, confirm_not_duplicate)],
+        checks=[_check_not_duplicate(user, confirm_not_duplicate)],
         reason=reason,
     )
 
@@ -129,7 +100,7 @@ def organization_update(
     confirm_not_duplicate: bool = False, reason: str = "",
 ) -> Organization:
     """Change an organization; a new name or acronym is checked for duplicates again."""
-    checks = [_check_translations("names", "acronyms"), _check_parent]
+    checks: list[Check] = []
     renamed = any(
         name in values and values[name] != getattr(organization, name)
         for name in ("name", "acronym")
@@ -147,25 +118,10 @@ def organization_delete(*, user: Any, organization: Organization, reason: str = 
     record_delete(user=user, instance=organization, reason=reason)
 
 
-def _check_expert_lists(expert: Expert) -> None:
-    for field in ("expertise", "languages", "regions"):
-        value = getattr(expert, field)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise _invalid(field, "Give a list of codes.")
-    known = set(ExpertiseArea.objects.values_list("code", flat=True))
-    if bad := [c for c in expert.expertise if c not in known]:
-        raise _invalid("expertise", f"Unknown expertise area: {', '.join(bad)}.")
-    if bad := [c for c in expert.languages if pycountry.languages.get(alpha_2=c) is None]:
-        raise _invalid("languages", f"Not an ISO 639-1 language code: {', '.join(bad)}.")
-    areas = set(Area.objects.filter(code__in=expert.regions).values_list("code", flat=True))
-    if bad := [c for c in expert.regions if c not in areas]:
-        raise _invalid("regions", f"Unknown M49 area code: {', '.join(bad)}.")
-
-
 def expert_create(*, user: Any, values: Mapping[str, Any], reason: str = "") -> Expert:
     """Put an expert on the roster."""
     return record_create(user=user, model=Expert, values=values, editable=EXPERT_FIELDS,
-                         checks=[_check_expert_lists], reason=reason)
+                         reason=reason)
 
 
 def expert_update(
@@ -173,7 +129,7 @@ def expert_update(
 ) -> Expert:
     """Change an expert's roster entry."""
     return record_update(user=user, instance=expert, values=values, editable=EXPERT_FIELDS,
-                         checks=[_check_expert_lists], reason=reason)
+                         reason=reason)
 
 
 def expert_delete(*, user: Any, expert: Expert, reason: str = "") -> None:
@@ -205,18 +161,7 @@ def state_update(
 ) -> State:
     """Change a State's names, status or admission date; its codes are fixed by ISO and M49."""
     return record_update(user=user, instance=state, values=values, editable=STATE_FIELDS,
-                         checks=[_check_translations("names")], reason=reason)
-
-
-def _check_no_overlap(membership: GroupMembership) -> None:
-    others = GroupMembership.objects.filter(
-        group=membership.group, state_id=membership.state_id
-    ).exclude(pk=membership.pk)
-    for other in others:
-        ends_after_start = other.end is None or other.end > membership.start
-        starts_before_end = membership.end is None or other.start < membership.end
-        if ends_after_start and starts_before_end:
-            raise _invalid("start", f"Overlaps the membership {other}.")
+                         reason=reason)
 
 
 def membership_create(
@@ -224,7 +169,7 @@ def membership_create(
 ) -> GroupMembership:
     """Record that a State joined a group (LDC, LLDC, SIDS) on a date."""
     return record_create(user=user, model=GroupMembership, values=values,
-                         editable=MEMBERSHIP_FIELDS, checks=[_check_no_overlap], reason=reason)
+                         editable=MEMBERSHIP_FIELDS, reason=reason)
 
 
 def membership_update(
@@ -232,7 +177,7 @@ def membership_update(
 ) -> GroupMembership:
     """Change a membership, typically to record a graduation as its end date."""
     return record_update(user=user, instance=membership, values=values,
-                         editable=MEMBERSHIP_FIELDS, checks=[_check_no_overlap], reason=reason)
+                         editable=MEMBERSHIP_FIELDS, reason=reason)
 
 
 def membership_delete(*, user: Any, membership: GroupMembership, reason: str = "") -> None:
