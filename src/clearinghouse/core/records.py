@@ -66,12 +66,7 @@ def record_create(
     """
     instance = record_assign(model(), values, editable=editable)
     policy.require_add(user, model, values)
-    record_validate(instance)
-    for check in checks:
-        check(instance)
-    with acting_as(user), because(reason):
-        instance.save()
-    return instance
+    return _validated_save(instance, user=user, checks=checks, reason=reason)
 
 
 @transaction.atomic
@@ -83,6 +78,11 @@ def record_update(
     instance = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
     policy.require_change(user, instance, values)
     record_assign(instance, values, editable=editable)
+    return _validated_save(instance, user=user, checks=checks, reason=reason)
+
+
+def _validated_save(instance: M, *, user: Any, checks: Sequence[Check], reason: str) -> M:
+    """Validate, run the checks, then save as the user's audited change."""
     record_validate(instance)
     for check in checks:
         check(instance)
