@@ -11,7 +11,8 @@ from clearinghouse.registry import services
 from clearinghouse.registry.models import Organization, State
 from tests.browser.conftest import log_in
 
-pytestmark = pytest.mark.browser
+# All database aliases: on PostgreSQL a job started from a page writes through "progress".
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, databases="__all__")]
 PASSWORD = "pw-for-tests-only"
 
 
