@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from django.test import Client
 from clearinghouse.audit.models import AuditEntry
 from clearinghouse.audit.selectors import audit_history_for
 from clearinghouse.registry import services
-from clearinghouse.registry.models import State
+from clearinghouse.registry.models import Organization, State
 from tests.conftest import bearer, login
 
 
@@ -130,3 +131,50 @@ def test_admin_edit_is_audited_with_its_author(admin_user: Any) -> None:
     assert response.status_code == 302
     entry = audit_history_for(instance=kenya).first()
     assert entry.actor == admin_user and entry.changes["names"]["after"] == {"fr": "Kenya"}
+
+
+def test_audit_entries_cannot_be_rewritten_through_the_base_manager(secretariat: Any) -> None:
+    services.state_update(user=secretariat, state=State.objects.get(iso3="KEN"),
+                          values={"names": {"fr": "Kenya"}})
+    with pytest.raises(TypeError):
+        AuditEntry._base_manager.all().update(reason="rewritten")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_refuses_to_rewrite_audit_entries_on_postgresql(ref: None) -> None:
+    from django.db import DatabaseError, connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger is PostgreSQL's; SQLite relies on the model guards")
+    entry = AuditEntry.objects.first()
+    assert entry is not None
+    with pytest.raises(DatabaseError), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditentry SET reason = 'x' WHERE id = %s", [entry.pk])
+    with pytest.raises(DatabaseError), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditentry WHERE id = %s", [entry.pk])
+
+
+def test_fixture_loads_are_audited(ref: None, tmp_path: Any) -> None:
+    from django.core.management import call_command
+
+    fixture = tmp_path / "org.json"
+    fixture.write_text(json.dumps([{"model": "registry.expertisearea", "pk": 9001,
+                                    "fields": {"code": "maritime-crime",
+                                               "name": "Maritime crime"}}]))
+    call_command("loaddata", str(fixture), verbosity=0)
+    entry = AuditEntry.objects.get(model="registry.expertisearea", object_id="9001")
+    assert entry.action == "create" and entry.changes["code"]["after"] == "maritime-crime"
+
+
+def test_anonymous_readers_see_changes_but_not_who_made_them(secretariat: Any) -> None:
+    unicri = Organization.objects.get(key="unicri")
+    services.organization_update(user=secretariat, organization=unicri,
+                                 values={"note": "PNI member"})
+    public = Client().get(f"/api/registry/organizations/{unicri.pk}/history").json()
+    assert public[0]["changes"]["note"]["after"] == "PNI member"
+    assert public[0]["actor"] == "a registered user"
+    page = Client().get(f"/registry/organizations/{unicri.pk}/").content.decode()
+    assert secretariat.username not in page and "PNI member" in page
+    staff = login(secretariat).get(f"/api/registry/organizations/{unicri.pk}/history",
+                                   headers=bearer(secretariat)).json()
+    assert staff[0]["actor"] == secretariat.username

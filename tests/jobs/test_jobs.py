@@ -122,3 +122,23 @@ def test_duplicate_scan_finds_a_planted_duplicate(secretariat: Any) -> None:
     pairs = {(p["a"], p["b"]) for p in job.result["pairs"]}
     unicri = planted.__class__.objects.get(key="unicri").pk
     assert (min(unicri, planted.pk), max(unicri, planted.pk)) in pairs
+
+
+@pytest.mark.django_db(transaction=True)
+def test_job_that_cannot_be_queued_fails_instead_of_waiting(make_user: Any) -> None:
+    from clearinghouse.celery import app
+
+    user = make_user("secretariat")
+    saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager", "task_publish_retry")}
+    app.conf.update(broker_url="redis://127.0.0.1:1/0", task_always_eager=False,
+                    task_publish_retry=False)
+    app._pool = None
+    app.amqp._producer_pool = None
+    try:
+        job = services.job_start(user=user, kind="tests.count")
+    finally:
+        app.conf.update(saved)
+        app._pool = None
+        app.amqp._producer_pool = None
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and "could not be queued" in job.error

@@ -103,3 +103,15 @@ def test_bad_reference_row_is_refused_with_file_line_and_field(
     from clearinghouse.registry.models import ExpertiseArea
 
     assert not ExpertiseArea.objects.filter(code="new-area").exists()  # all or nothing
+
+
+def test_reference_reload_keeps_an_unpublished_organization_unpublished(ref: None) -> None:
+    from clearinghouse.audit.context import because
+
+    heuni = Organization.objects.get(key="heuni")
+    heuni.published = False
+    with because("withdrawn pending review"):
+        heuni.save(update_fields=["published"])
+    reference_load()
+    heuni.refresh_from_db()
+    assert heuni.published is False

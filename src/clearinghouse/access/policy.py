@@ -112,8 +112,13 @@ class ReferenceRule(Rule):
 class OrganizationRule(Rule):
     """Published organizations are public; a State's focal point drafts its government bodies.
 
-    A provider focal point may edit its own organization's record but not publish it.
+    A State focal point writes only its own State's unpublished government bodies: once the
+    Secretariat publishes a record, changes to it are the Secretariat's. A provider focal
+    point may keep its own organization's descriptive fields (website, note, names in other
+    languages) up to date, but not its identity, type, place or publication.
     """
+
+    PROVIDER_EDITABLE = frozenset({"website", "note", "names", "acronyms"})
 
     def visible(self, actor: Actor, qs: QuerySet[Any]) -> QuerySet[Any]:
         if actor.staff:
@@ -136,18 +141,18 @@ class OrganizationRule(Rule):
     def can_hold(self, actor: Actor, obj: Any | None, values: Values | None) -> bool:
         if actor.secretariat:
             return True
-        published = _value(values, obj, "published")
-        if obj is None and published:
-            return False  # only the Secretariat publishes
-        if obj is not None and published != obj.published:
-            return False
         if actor.kind == STATE_FOCAL_POINT:
-            return bool(
-                _value(values, obj, "country_id") == actor.state_id
-                and _value(values, obj, "type") == "government"
-            )
+
+            def own_draft(o: Any | None, v: Values | None) -> bool:
+                return bool(not _value(v, o, "published")
+                            and _value(v, o, "country_id") == actor.state_id
+                            and _value(v, o, "type") == "government")
+
+            # Both the record as it is and as it would become must be an own-State draft.
+            return own_draft(obj, values) and (obj is None or own_draft(obj, None))
         if actor.kind == PROVIDER_FOCAL_POINT and obj is not None:
-            return bool(obj.pk == actor.organization_id and _value(values, obj, "type") == obj.type)
+            return bool(obj.pk == actor.organization_id
+                        and set(values or {}) <= self.PROVIDER_EDITABLE)
         return False
 
     def can_delete(self, actor: Actor, obj: Any) -> bool:
@@ -183,6 +188,20 @@ class ScopedRule(Rule):
             return bool(owner == actor.organization_id)
         return False
 
+    def _keeps_other_owner(self, actor: Actor, obj: Any | None, values: Values | None) -> bool:
+        """Return whether the other scope's owner field is left as it is (None on create).
+
+        A record may belong to a State and an organization at once; neither focal point may
+        move it into or out of the other's scope.
+        """
+        other = self.organization_field if actor.kind == STATE_FOCAL_POINT else self.state_field
+        if other is None:
+            return True
+        key = other + "_id"
+        current = getattr(obj, key) if obj is not None else None
+        proposed = values.get(key, current) if values is not None else current
+        return bool(proposed == current)
+
     def visible(self, actor: Actor, qs: QuerySet[Any]) -> QuerySet[Any]:
         if actor.staff:
             return qs
@@ -200,7 +219,11 @@ class ScopedRule(Rule):
             return True
         if not self.scoped_writes:
             return False
-        return self._owns(actor, obj, values) and (obj is None or self._owns(actor, obj, None))
+        return (
+            self._owns(actor, obj, values)
+            and (obj is None or self._owns(actor, obj, None))
+            and self._keeps_other_owner(actor, obj, values)
+        )
 
     def can_delete(self, actor: Actor, obj: Any) -> bool:
         return self.can_hold(actor, obj, None)

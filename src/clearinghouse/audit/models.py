@@ -43,6 +43,9 @@ class AuditEntry(models.Model):
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
+        # The base manager is used for related lookups and by Django internals; it must be
+        # append-only too.
+        base_manager_name = "objects"
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["model", "object_id", "-at"])]
         verbose_name_plural = "audit entries"

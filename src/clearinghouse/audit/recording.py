@@ -3,6 +3,7 @@
 Signals are used, not explicit calls, because the promise is "every change": the admin,
 services, imports and the shell all save through the ORM, and none can forget to audit.
 Bulk ``QuerySet.update``/``bulk_create`` bypass signals, so domain code never uses them.
+Fixture loads (``loaddata``, raw saves) are recorded like any other save.
 """
 
 from __future__ import annotations
@@ -70,8 +71,7 @@ def _write(instance: models.Model, action: str, changes: dict[str, Any]) -> None
 
 
 def _before_save(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
-    if kwargs.get("raw"):
-        return
+    # Fixture loads (raw saves) are audited too: "every change" includes imports.
     old = sender._default_manager.filter(pk=instance.pk).first() if instance.pk else None
     setattr(instance, _SNAPSHOT, snapshot(old) if old is not None else None)
 
@@ -79,8 +79,6 @@ def _before_save(sender: type[models.Model], instance: models.Model, **kwargs: A
 def _after_save(
     sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any
 ) -> None:
-    if kwargs.get("raw"):
-        return
     before = getattr(instance, _SNAPSHOT, None)
     after = snapshot(instance)
     if created or before is None:

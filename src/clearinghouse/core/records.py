@@ -55,6 +55,27 @@ def _with_id_names(error: ApplicationError, instance: models.Model) -> Applicati
 Check = Callable[[Any], None]
 
 
+def record_check_relations(
+    *, user: Any, model: type[models.Model], values: Mapping[str, Any]
+) -> None:
+    """Refuse a link (``<field>_id``) to a record that does not exist or the user may not see.
+
+    Without this, linking to another State's draft would print its name on the user's pages.
+    """
+    for field in model._meta.concrete_fields:
+        target_id = values.get(field.attname) if field.is_relation else None
+        if target_id is None or field.related_model is None:
+            continue
+        try:
+            target = field.related_model._default_manager.filter(pk=target_id).first()
+        except (TypeError, ValueError):
+            target = None
+        if target is None or not policy.can_view(user, target):
+            raise ApplicationError("The input is not valid.", fields={
+                field.attname: [f"No {field.related_model._meta.verbose_name} with id "
+                                f"{target_id}."]})
+
+
 @transaction.atomic
 def record_create(
     *, user: Any, model: type[M], values: Mapping[str, Any], editable: Collection[str],
@@ -66,6 +87,7 @@ def record_create(
     """
     instance = record_assign(model(), values, editable=editable)
     policy.require_add(user, model, values)
+    record_check_relations(user=user, model=model, values=values)
     return _validated_save(instance, user=user, checks=checks, reason=reason)
 
 
@@ -77,6 +99,7 @@ def record_update(
     """Change a record under a row lock: authorize against old and new values, validate, save."""
     instance = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
     policy.require_change(user, instance, values)
+    record_check_relations(user=user, model=type(instance), values=values)
     record_assign(instance, values, editable=editable)
     return _validated_save(instance, user=user, checks=checks, reason=reason)
 
@@ -109,5 +132,7 @@ def record_delete(
     except ProtectedError as error:
         raise ApplicationError(
             "This record is still referred to by other records.", status=409, code="in_use",
-            extra={"referred_by": sorted({str(o) for o in error.protected_objects})[:20]},
+            # Name only the referring records the user may see: the others are not theirs.
+            extra={"referred_by": sorted({str(o) for o in error.protected_objects
+                                          if policy.can_view(user, o)})[:20]},
         ) from error

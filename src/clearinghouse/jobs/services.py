@@ -45,13 +45,26 @@ def job_start(*, user: Any, kind: str, params: dict[str, Any] | None = None) -> 
 
     Without a broker Celery runs the task at once, in this process.
     """
-    from clearinghouse.jobs.tasks import job_run
-
     job = job_create(user=user, kind=kind, params=params)
-    transaction.on_commit(lambda: job_run.delay(job.pk))
+    transaction.on_commit(lambda: _enqueue(job.pk))
     if not broker_configured() and not transaction.get_connection().in_atomic_block:
         job.refresh_from_db()  # the eager run has already finished it
     return job
+
+
+def _enqueue(job_id: int) -> None:
+    """Hand a job to Celery; if the broker refuses it, fail the job instead of stranding it."""
+    from clearinghouse.jobs.tasks import job_run
+
+    try:
+        job_run.delay(job_id)
+    except Exception as error:
+        if not broker_configured():
+            raise  # an eager run's own failure is recorded by job_execute
+        logger.exception("Could not queue job %s", job_id)
+        Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(
+            status=Job.Status.FAILED, error=f"The job could not be queued: {error}",
+            finished=timezone.now())
 
 
 def broker_configured() -> bool:

@@ -164,13 +164,23 @@ class Organization(AuditedModel):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def clean(self) -> None:
+        """Require official languages, no cycle of parents, and public parents of the public.
+
+        A published organization under a draft one would put the draft's name on public pages.
+        """
         validate_translations(self, "names", "acronyms")
-        ancestor, seen = self.parent, {self.pk}
+        parent = Organization.objects.filter(pk=self.parent_id).first() if self.parent_id else None
+        ancestor, seen = parent, {self.pk}
         while ancestor is not None:
             if ancestor.pk in seen:
                 raise ValidationError({"parent": "An organization cannot be its own ancestor."})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
+        if self.published and parent is not None and not parent.published:
+            raise ValidationError({"published": "Publish the parent organization first."})
+        if not self.published and self.pk and self.children.filter(published=True).exists():
+            raise ValidationError(
+                {"published": "Published organizations sit under this one: unpublish them first."})
 
 
 class ExpertiseArea(AuditedModel):

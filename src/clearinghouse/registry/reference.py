@@ -44,14 +44,19 @@ def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _upsert(model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]) -> str:
+def _upsert(
+    model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any],
+    on_create: dict[str, Any] | None = None,
+) -> str:
     """Create or update one row after full validation; return what happened to it.
 
-    Raises ApplicationError naming the field, for the caller to prefix with file and line.
+    ``on_create`` holds values set only on creation, which a reload must not undo (an
+    organization the Secretariat unpublished stays unpublished). Raises ApplicationError
+    naming the field, for the caller to prefix with file and line.
     """
     obj = model._default_manager.filter(**lookup).first()
     if obj is None:
-        obj = model(**lookup, **values)
+        obj = model(**lookup, **values, **(on_create or {}))
         record_validate(obj)
         obj.save()
         return "created"
@@ -130,8 +135,8 @@ def _load_organizations(name: str, rows: list[dict[str, str]], step: Step) -> No
                 "type": row["type"], "name": row["name_en"], "acronym": row["acronym_en"],
                 "names": names, "acronyms": acronyms, "parent": parent,
                 "country": states[row["country_iso3"]] if row["country_iso3"] else None,
-                "website": row["website"], "note": row["note"][:300], "published": True,
-            })
+                "website": row["website"], "note": row["note"][:300],
+            }, on_create={"published": True})
         step(row["key"])
 
 

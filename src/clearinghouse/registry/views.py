@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from clearinghouse.access import policy
-from clearinghouse.audit.selectors import audit_history_for
+from clearinghouse.audit.selectors import audit_history_shown
 from clearinghouse.core.errors import ApplicationError
 from clearinghouse.core.tables import Column
 from clearinghouse.registry import forms, selectors, services
@@ -39,7 +39,8 @@ def _visible_or_404(request: HttpRequest, model: type[Any], **lookup: Any) -> An
 def _detail(request: HttpRequest, instance: Any, title: str, facts: list[Any], **extra: Any
             ) -> HttpResponse:
     return render(request, "detail.html", {
-        "title": title, "facts": facts, "history": audit_history_for(instance=instance),
+        "title": title, "facts": facts,
+        "history": audit_history_shown(user=request.user, instance=instance),
         **extra,
     })
 
