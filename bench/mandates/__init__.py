@@ -1,0 +1,1 @@
+"""Evaluation tooling for the resolution parser: ground truth from AKN, rendering, OCR damage."""

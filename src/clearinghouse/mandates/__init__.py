@@ -1,0 +1,1 @@
+"""Mandates: resolution texts turned into tracked provisions."""

@@ -1,0 +1,140 @@
+"""Stage 2, blocks: group lines into paragraphs and join each into one repaired text.
+
+Reads ``Line`` records. Writes ``Block`` records with the joined text, the source line range
+and the blank lines before each (a page break shows as a long blank run). A paragraph starts
+at a short blank run, at a numbered or lettered paragraph, a heading, the adoption lines, a
+line indented by a lost blank line, or a preambular opening word; a long blank run inside a
+sentence is a page break, and the paragraph carries on across it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from clearinghouse.mandates.parser.lexicon import Vocabulary
+from clearinghouse.mandates.parser.lines import Line
+from clearinghouse.mandates.parser.model import Block, Repair
+from clearinghouse.mandates.parser.rules.breaks import HYPHEN, JOIN, decide
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December")
+NUMBERED = re.compile(r"^(\d{1,3})\.\s+\S")
+LETTERED = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+\S")
+ROMAN = re.compile(r"^([IVXLC]{1,7})\.?$")
+LETTER = re.compile(r"^([A-Z])\.?$")
+MEETING = re.compile(r"^\d{1,3}(?:st|nd|rd|th) (?:plenary )?meeting\b", re.IGNORECASE)
+DATE = re.compile(rf"^\d{{1,2}} (?:{MONTHS}) \d{{4}}$")
+PAGE_BREAK = 3
+OPENERS = frozenset("""
+Also Further Deeply Aware Mindful Conscious Cognizant Desirous Fully Gravely Seriously Strongly
+Having Taking Bearing Keeping Noting Recalling Recognizing Reaffirming Welcoming Emphasizing
+Stressing Acknowledging Expressing Convinced Concerned Alarmed Determined Guided Affirming
+Underlining Highlighting Considering Believing Reiterating Appreciating Commending Persuaded
+Regretting Deploring Condemning Encouraged Acting Observing Underscoring Cognisant Realizing
+Reaffirming Mindful Deeming Confident Profoundly Greatly Firmly Equally Particularly Once
+""".split())
+
+
+def is_strong_start(text: str) -> bool:
+    """Return whether a line can only be the first line of a paragraph or heading."""
+    return bool(NUMBERED.match(text) or LETTERED.match(text) or ROMAN.match(text)
+                or LETTER.match(text) or MEETING.match(text) or DATE.match(text))
+
+
+def is_opener(text: str) -> bool:
+    """Return whether a line starts like a preambular paragraph ("Recalling", "Deeply ...")."""
+    word = text.split(" ", 1)[0].rstrip(",")
+    return word in OPENERS or (word[:1].isupper() and word.endswith("ing") and len(word) > 5
+                               and word[1:].islower())
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.endswith((",", ";", ".", ":"))
+
+
+def _starts_block(line: Line, previous: Line | None, blanks: int) -> bool:
+    if previous is None or is_strong_start(line.text) or (is_strong_start(previous.text) and (
+        ROMAN.match(previous.text) or LETTER.match(previous.text)
+    )):
+        return True
+    if previous.text.endswith("-") and not previous.trailing:
+        return False  # the word goes on: "assist-" / " ance"
+    if MEETING.match(previous.text) or DATE.match(previous.text):
+        return True
+    if 0 < blanks < PAGE_BREAK:
+        return not line.text[:1].islower()
+    if blanks >= PAGE_BREAK:
+        return (_ends_sentence(previous.text) and not line.text[:1].islower()) or is_opener(
+            line.text)
+    if line.leading:
+        return True
+    return previous.text.endswith((",", ";")) and is_opener(line.text)
+
+
+def group_lines(lines: list[Line]) -> list[tuple[int, list[Line]]]:
+    """Group non-blank lines into paragraphs; return each with the blank lines before it."""
+    groups: list[tuple[int, list[Line]]] = []
+    blanks, previous = 0, None
+    for line in lines:
+        if line.blank:
+            blanks += 1
+            continue
+        if _starts_block(line, previous, blanks) or not groups:
+            groups.append((blanks, [line]))
+        else:
+            groups[-1][1].append(line)
+        blanks, previous = 0, line
+    return groups
+
+
+def join_lines(
+    group: list[Line], *, signal: bool, vocabulary: Vocabulary, repairs: list[Repair]
+) -> tuple[str, Callable[[int], int]]:
+    """Join a paragraph's lines into one text, mending broken words.
+
+    Return the text and a function giving the source line of a character offset.
+    """
+    text = group[0].text
+    starts = [(0, group[0].no)]
+    for previous, line in itertools.pairwise(group):
+        left = text.rsplit(" ", 1)[-1]
+        right = line.text.split(" ", 1)[0]
+        how = decide(left, right, spaced=previous.trailing, signal=signal,
+                     vocabulary=vocabulary)
+        if how == JOIN:
+            fixed = left.removesuffix("-") + right
+            repairs.append(Repair("join", previous.no, f"{left}|{right}", fixed))
+            text = text.removesuffix("-") if left.endswith("-") else text
+            starts.append((len(text), line.no))
+            text += line.text
+        elif how == HYPHEN:
+            starts.append((len(text), line.no))
+            text += line.text
+        else:
+            text += " "
+            starts.append((len(text), line.no))
+            text += line.text
+
+    def line_at(offset: int) -> int:
+        found = starts[0][1]
+        for start, no in starts:
+            if start > offset:
+                break
+            found = no
+        return found
+
+    return text, line_at
+
+
+def build_blocks(lines: list[Line], *, signal: bool, vocabulary: Vocabulary,
+                 repairs: list[Repair]) -> tuple[list[Block], list[Callable[[int], int]]]:
+    """Return the paragraphs of the text as blocks, with their line locators."""
+    blocks, locators = [], []
+    for blanks, group in group_lines(lines):
+        text, line_at = join_lines(group, signal=signal, vocabulary=vocabulary, repairs=repairs)
+        blocks.append(Block(text=text, first_line=group[0].no, last_line=group[-1].no,
+                            blank_before=blanks))
+        locators.append(line_at)
+    return blocks, locators

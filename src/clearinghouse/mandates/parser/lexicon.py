@@ -1,0 +1,84 @@
+"""English word frequencies, and the vocabulary of the document being parsed.
+
+The table ships as ``data/english_zipf.txt.gz``, made from wordfreq: loading it takes tens of
+milliseconds, where importing wordfreq itself would take half a second of every parse.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import re
+import sys
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+TABLE = Path(__file__).parent / "data" / "english_zipf.txt.gz"
+WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+@cache
+def _table() -> dict[str, float]:
+    table: dict[str, float] = {}
+    with gzip.open(TABLE, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            zipf, words = line.rstrip("\n").split("\t")
+            table.update(dict.fromkeys(words.split(" "), int(zipf) / 10))
+    return table
+
+
+def zipf(word: str) -> float:
+    """Return the Zipf frequency of a word (0 when unknown); case-insensitive."""
+    return _table().get(word.lower(), 0.0)
+
+
+class Vocabulary:
+    """Words the document itself uses whole, so its own spelling outvotes the dictionary."""
+
+    __slots__ = ("bigrams", "words")
+
+    def __init__(self, words: Counter[str], bigrams: set[str]) -> None:
+        self.words = words
+        self.bigrams = bigrams
+
+    @classmethod
+    def of_lines(cls, lines: list[str]) -> Vocabulary:
+        """Collect the words and word pairs that lie inside lines, away from line breaks."""
+        words: Counter[str] = Counter()
+        bigrams: set[str] = set()
+        for line in lines:
+            tokens = WORD.findall(line)
+            inner = tokens[1:-1]  # edge tokens may be halves of a broken word
+            words.update(t.lower() for t in inner)
+            bigrams.update(f"{a} {b}".lower() for a, b in itertools.pairwise(inner))
+        return cls(words, bigrams)
+
+    def knows(self, word: str) -> bool:
+        """Return whether the document uses ``word`` whole somewhere."""
+        return word.lower() in self.words
+
+
+def build(output: Path = TABLE) -> int:
+    """Regenerate the table from wordfreq; return the number of words written."""
+    import wordfreq  # a development dependency only
+
+    buckets: dict[int, list[str]] = {}
+    for word in wordfreq.get_frequency_dict("en", wordlist="best"):
+        if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
+            value = wordfreq.zipf_frequency(word, "en", wordlist="best")
+            if value >= 2.0:
+                buckets.setdefault(round(value * 10), []).append(word)
+    with gzip.open(output, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("# English word frequencies from wordfreq (list 'best'), Zipf >= 2.0.\n"
+                     "# Each line: Zipf x10, a tab, the words of that frequency.\n"
+                     "# Regenerate: python -m clearinghouse.mandates.parser.lexicon --build\n")
+        for value in sorted(buckets, reverse=True):
+            handle.write(f"{value}\t{' '.join(buckets[value])}\n")
+    return sum(len(words) for words in buckets.values())
+
+
+if __name__ == "__main__" and "--build" in sys.argv:
+    print(f"{build()} words written to {TABLE}")

@@ -1,0 +1,134 @@
+"""The parser's output: slotted dataclasses, serialized to the JSON of ``clearinghouse parse``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Repair:
+    """One OCR repair: what was found on which line, and what it became."""
+
+    kind: str
+    line: int
+    before: str
+    after: str
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph-like run of source lines, with its repaired text.
+
+    ``first_line`` is 1-based. ``blank_before`` counts the blank lines before it, which is how
+    page breaks and lost text show in a scan.
+    """
+
+    text: str
+    first_line: int
+    last_line: int
+    blank_before: int = 0
+    kind: str = ""
+    num: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Preambular:
+    text: str
+    complete: bool = True
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Section:
+    num: str
+    heading: str | None
+    inferred: bool = False
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class SubParagraph:
+    num: str
+    text: str
+    subparagraphs: list[SubParagraph] = field(default_factory=list)
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Operative:
+    num: str
+    text: str
+    section: str | None = None
+    subparagraphs: list[SubParagraph] = field(default_factory=list)
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Citation:
+    symbol: str
+    body: str
+    number: str
+    date: str | None
+    where: str
+    consistent: bool = True
+
+
+@dataclass(slots=True)
+class Due:
+    text: str
+    start: str
+    end: str
+
+
+@dataclass(slots=True)
+class Mandate:
+    paragraph: str
+    actor: str
+    action: str
+    addressee: str | None
+    due: Due | None
+    text: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Lacuna:
+    after: str
+    note: str
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed resolution."""
+
+    source: str = ""
+    body: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    title: str = ""
+    formula: str = ""
+    adopted: str | None = None
+    meeting: str | None = None
+    preamble: list[Preambular] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    operative: list[Operative] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    mandates: list[Mandate] = field(default_factory=list)
+    lacunae: list[Lacuna] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    text: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON object of ``clearinghouse parse --format json``."""
+        data = asdict(self)
+        data.pop("text")
+        data.pop("formula")
+        for citation in data["citations"]:
+            citation["in"] = citation.pop("where")
+        for mandate in data["mandates"]:
+            if mandate["due"] is not None:
+                due = mandate["due"]
+                mandate["due"] = {"text": due["text"], "from": due["start"], "to": due["end"]}
+        return data

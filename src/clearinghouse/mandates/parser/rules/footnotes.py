@@ -1,0 +1,44 @@
+"""Drop footnote markers that OCR glued to the text.
+
+Recognizes a small number run into a year or a citation, as in ``15 April 1992,49`` or
+``28 February 1992, 2 and``: the marker follows a four-digit year (or a closing parenthesis
+of a citation) and a comma, and is followed by a word, punctuation or the end of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from clearinghouse.mandates.parser.model import Repair
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December")
+# "<year>,49" or "<year>, 2 and": a marker of 1-3 digits after a year and a comma.
+AFTER_YEAR = re.compile(
+    rf"((?:{MONTHS}) (?:1[89]|20)\d\d)(,? ?)(\d{{1,3}})(?=[\s,;.:]|$)(?! (?:{MONTHS}))"
+)
+# "<year>49," glued with no comma at all.
+GLUED = re.compile(rf"((?:{MONTHS}) (?:1[89]|20)\d\d)(\d{{1,3}})(?=[\s,;.:]|$)")
+
+
+def repair_text(text: str, line_at: Callable[[int], int], repairs: list[Repair]) -> str:
+    """Remove footnote markers from a block's text."""
+
+    def after_year(match: re.Match[str]) -> str:
+        year, separator, marker = match.group(1), match.group(2), match.group(3)
+        rest = text[match.end():match.end() + 12]
+        # "1990, 1991 and" is a list of years, and "1992, 2 and 3" a list of numbers.
+        if re.match(r"\s*(?:and|or|to)\s+\d", rest) or len(marker) == 4:
+            return match.group(0)
+        repairs.append(Repair("footnote", line_at(match.start(3)), match.group(0), year + ","
+                              if separator.startswith(",") else year))
+        return year + ("," if separator.startswith(",") else "")
+
+    def glued(match: re.Match[str]) -> str:
+        repairs.append(Repair("footnote", line_at(match.start(2)), match.group(0),
+                              match.group(1)))
+        return match.group(1)
+
+    text = GLUED.sub(glued, text)
+    return AFTER_YEAR.sub(after_year, text)
