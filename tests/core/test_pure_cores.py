@@ -7,7 +7,12 @@ import sys
 
 import pytest
 
-PURE_CORES = ["clearinghouse.registry.duplicates"]
+PURE_CORES = [
+    "clearinghouse.registry.duplicates",
+    "clearinghouse.mandates.parser",
+    "clearinghouse.mandates.parser.akn",
+    "clearinghouse.mandates.parser.cli",
+]
 
 
 @pytest.mark.parametrize("module", PURE_CORES)

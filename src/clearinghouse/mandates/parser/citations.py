@@ -38,7 +38,8 @@ HEAD = re.compile(
 NUMBER = re.compile(
     r"(?<![\w/.\-])(?:"
     r"(?P<special>(?:S|ES)-\d{1,2}/\d{1,3})"
-    r"|(?P<slash>\d{1,4}/\d{1,3})(?: (?P<part>[A-Z])\b(?! [a-z]))?"
+    r"|(?P<slash>\d{1,4}/\d{1,3})(?: (?P<part>[A-Z])\b(?! (?!of|and|on|in|to|as|by|entitled"
+    r"|adopted|concerning|and)[a-z]))?"
     r"|(?P<rnum>\d{1,4})(?: (?P<rpart>[A-Z]))? \((?P<roman>(?:ES-|S-)?[IVXL]+)\)"
     r"|(?P<scnum>\d{1,4}) \((?P<scyear>(?:19|20)\d\d)\)"
     r")(?![\w/])"
@@ -142,4 +143,9 @@ def find_citations(texts: Iterable[tuple[str, str]], document_body: str | None) 
             found.append(Citation(symbol=symbol, body=body, number=number,
                                   date=date.isoformat() if date else None, where=where,
                                   consistent=_consistent(body, match, date)))
+    # A resolution cited twice is dated once ("resolution 46/152" in the title, "of 18
+    # December 1991" in the preamble): every mention takes the date the text gives it.
+    dates = {c.symbol: c.date for c in found if c.date}
+    for citation in found:
+        citation.date = citation.date or dates.get(citation.symbol)
     return found

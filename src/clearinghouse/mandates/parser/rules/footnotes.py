@@ -14,12 +14,14 @@ from clearinghouse.mandates.parser.model import Repair
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December")
+# What may follow a marker: the end, punctuation, a citation or a small word that goes on
+# the sentence ("1992, 2 and emphasizing"); "1948, 70 years ago" is no marker.
+FOLLOWER = (r"(?=$|[,;.:]|\s+(?:\d{1,4}/|and\b|or\b|in\b|by\b|which\b|the\b|on\b|of\b|as\b"
+            r"|to\b|that\b|with\b|concerning\b|entitled\b|adopted\b|where\b|whereby\b))")
 # "<year>,49" or "<year>, 2 and": a marker of 1-3 digits after a year and a comma.
-AFTER_YEAR = re.compile(
-    rf"((?:{MONTHS}) (?:1[89]|20)\d\d)(,? ?)(\d{{1,3}})(?=[\s,;.:]|$)(?! (?:{MONTHS}))"
-)
+AFTER_YEAR = re.compile(rf"((?:{MONTHS}) (?:1[89]|20)\d\d)(,? ?)(\d{{1,3}}){FOLLOWER}")
 # "<year>49," glued with no comma at all.
-GLUED = re.compile(rf"((?:{MONTHS}) (?:1[89]|20)\d\d)(\d{{1,3}})(?=[\s,;.:]|$)")
+GLUED = re.compile(rf"((?:{MONTHS}) (?:1[89]|20)\d\d)(\d{{1,3}}){FOLLOWER}")
 
 
 def repair_text(text: str, line_at: Callable[[int], int], repairs: list[Repair]) -> str:
