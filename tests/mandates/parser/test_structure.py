@@ -3,37 +3,49 @@
 from __future__ import annotations
 
 from clearinghouse.mandates.parser import parse
-from clearinghouse.mandates.parser.blocks import group_lines
+from clearinghouse.mandates.parser.blocks import build_blocks, group_lines
+from clearinghouse.mandates.parser.lexicon import Vocabulary
 from clearinghouse.mandates.parser.lines import split_lines
-from clearinghouse.mandates.parser.structure import RULES, _label_kind, roman, roman_value
+from clearinghouse.mandates.parser.model import Document
+from clearinghouse.mandates.parser.structure import (
+    RULES,
+    _label_kind,
+    build_structure,
+    roman,
+    roman_value,
+)
 
-TEXT = """75/99. A test resolution 
-
-The General Assembly, 
-
-Recalling its resolution 74/1 of 1 October 2019, 
- Noting with concern the report, 
-
-I 
-
-COOPERATION 
-
-1. Requests the Secretary-General to report to the General 
-Assembly at its seventy-sixth session; 
-
-2. Decides that: 
-
-(a) The first item; 
-
-(b) The second item, including: 
-
-(i) a detail; 
-
-(ii) another detail; 
-
-60th plenary meeting 
-7 December 2020 
-"""
+LINES = [
+    '75/99. A test resolution',
+    '',
+    'The General Assembly,',
+    '',
+    'Recalling its resolution 74/1 of 1 October 2019,',
+    ' Noting with concern the report,',
+    '',
+    'I',
+    '',
+    'COOPERATION',
+    '',
+    '1. Requests the Secretary-General to report to the General',
+    'Assembly at its seventy-sixth session;',
+    '',
+    '2. Decides that:',
+    '',
+    '(a) The first item;',
+    '',
+    '(b) The second item, including:',
+    '',
+    '(i) a detail;',
+    '',
+    '(ii) another detail;',
+    '',
+    '60th plenary meeting',
+    '7 December 2020',
+    '',
+]
+# As printed: every line that ends a word ends with a space, as in the scans.
+TEXT = "\n".join(line + " " if line.strip() else line for line in LINES)
 
 
 def test_lost_blank_line_before_an_indented_paragraph_starts_a_new_one() -> None:
@@ -72,11 +84,6 @@ def test_i_after_h_is_a_letter_and_after_e_a_roman_numeral() -> None:
 def test_rules_table_can_switch_a_rule_off() -> None:
     without_headings = [(name, rule) for name, rule in RULES if name != "section heading"]
     document = parse(TEXT)
-    from clearinghouse.mandates.parser.structure import build_structure
-    from clearinghouse.mandates.parser.model import Document
-    from clearinghouse.mandates.parser.blocks import build_blocks
-    from clearinghouse.mandates.parser.lexicon import Vocabulary
-
     lines = split_lines(TEXT)
     blocks, _ = build_blocks(lines, signal=True, vocabulary=Vocabulary.of_lines([]), repairs=[])
     bare = build_structure(blocks, Document(), rules=without_headings)
