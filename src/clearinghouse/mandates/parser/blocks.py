@@ -16,7 +16,7 @@ from collections.abc import Callable
 from clearinghouse.mandates.parser.lexicon import Vocabulary
 from clearinghouse.mandates.parser.lines import Line
 from clearinghouse.mandates.parser.model import Block, Repair
-from clearinghouse.mandates.parser.rules.breaks import HYPHEN, JOIN, decide
+from clearinghouse.mandates.parser.rules.breaks import HYPHEN, JOIN, SPACE, decide
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December")
@@ -37,10 +37,14 @@ Reaffirming Mindful Deeming Confident Profoundly Greatly Firmly Equally Particul
 """.split())
 
 
+STRONG = re.compile("|".join(f"(?:{p.pattern})" for p in (NUMBERED, LETTERED, ROMAN, LETTER,
+                                                         DATE))
+                    + r"|(?i:^\d{1,3}(?:st|nd|rd|th) (?:plenary )?meeting\b)")
+
+
 def is_strong_start(text: str) -> bool:
     """Return whether a line can only be the first line of a paragraph or heading."""
-    return bool(NUMBERED.match(text) or LETTERED.match(text) or ROMAN.match(text)
-                or LETTER.match(text) or MEETING.match(text) or DATE.match(text))
+    return STRONG.match(text) is not None
 
 
 def is_opener(text: str) -> bool:
@@ -55,9 +59,9 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _starts_block(line: Line, previous: Line | None, blanks: int) -> bool:
-    if previous is None or is_strong_start(line.text) or (is_strong_start(previous.text) and (
-        ROMAN.match(previous.text) or LETTER.match(previous.text)
-    )):
+    if previous is None or is_strong_start(line.text) or (
+        ROMAN.match(previous.text) or LETTER.match(previous.text)  # a label stands alone
+    ):
         return True
     if previous.text.endswith("-") and not previous.trailing:
         return False  # the word goes on: "assist-" / " ance"
@@ -96,26 +100,30 @@ def join_lines(
 
     Return the text and a function giving the source line of a character offset.
     """
-    text = group[0].text
+    parts = [group[0].text]
+    length = len(parts[0])
     starts = [(0, group[0].no)]
     for previous, line in itertools.pairwise(group):
-        left = text.rsplit(" ", 1)[-1]
+        left = previous.text.rsplit(" ", 1)[-1]
         right = line.text.split(" ", 1)[0]
-        how = decide(left, right, spaced=previous.trailing, signal=signal,
-                     vocabulary=vocabulary)
-        if how == JOIN:
-            fixed = left.removesuffix("-") + right
-            repairs.append(Repair("join", previous.no, f"{left}|{right}", fixed))
-            text = text.removesuffix("-") if left.endswith("-") else text
-            starts.append((len(text), line.no))
-            text += line.text
-        elif how == HYPHEN:
-            starts.append((len(text), line.no))
-            text += line.text
+        if previous.trailing and signal and not left.endswith("-"):
+            how = SPACE  # the common case, decided without looking words up
         else:
-            text += " "
-            starts.append((len(text), line.no))
-            text += line.text
+            how = decide(left, right, spaced=previous.trailing, signal=signal,
+                         vocabulary=vocabulary)
+        if how == JOIN:
+            repairs.append(Repair("join", previous.no, f"{left}|{right}",
+                                  left.removesuffix("-") + right))
+            if left.endswith("-"):
+                parts[-1] = parts[-1][:-1]
+                length -= 1
+        elif how != HYPHEN:
+            parts.append(" ")
+            length += 1
+        starts.append((length, line.no))
+        parts.append(line.text)
+        length += len(line.text)
+    text = "".join(parts)
 
     def line_at(offset: int) -> int:
         found = starts[0][1]

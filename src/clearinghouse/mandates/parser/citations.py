@@ -8,6 +8,7 @@ it and whether that date agrees with the number.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -122,12 +123,15 @@ def find_citations(texts: Iterable[tuple[str, str]], document_body: str | None) 
     """Return the citations in (where, text) pairs, in order, one per mention."""
     found: list[Citation] = []
     for where, text in texts:
+        if "esolution" not in text and "ecision" not in text:
+            continue
         heads = list(HEAD.finditer(text))
         if not heads:
             continue
+        head_starts = [h.start() for h in heads]
         for match in NUMBER.finditer(text, heads[0].start()):
-            head = max((h for h in heads if h.start() < match.start()), key=lambda h: h.start(),
-                       default=None)
+            index = bisect.bisect_left(head_starts, match.start()) - 1
+            head = heads[index] if index >= 0 else None
             if head is None or match.start() - head.end() > 600:
                 continue
             kind = head.group("kind").lower()

@@ -7,7 +7,6 @@ milliseconds, where importing wordfreq itself would take half a second of every 
 from __future__ import annotations
 
 import gzip
-import itertools
 import re
 import sys
 from collections import Counter
@@ -16,6 +15,7 @@ from pathlib import Path
 
 TABLE = Path(__file__).parent / "data" / "english_zipf.txt.gz"
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_WORD_LOWER = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 @cache
@@ -38,27 +38,38 @@ def zipf(word: str) -> float:
 class Vocabulary:
     """Words the document itself uses whole, so its own spelling outvotes the dictionary."""
 
-    __slots__ = ("bigrams", "words")
+    __slots__ = ("text", "words")
 
-    def __init__(self, words: Counter[str], bigrams: set[str]) -> None:
+    def __init__(self, words: Counter[str], text: str) -> None:
         self.words = words
-        self.bigrams = bigrams
+        self.text = text
 
     @classmethod
     def of_lines(cls, lines: list[str]) -> Vocabulary:
-        """Collect the words and word pairs that lie inside lines, away from line breaks."""
-        words: Counter[str] = Counter()
-        bigrams: set[str] = set()
+        """Collect the words and word pairs that lie inside lines, away from line breaks.
+
+        A word touching a line break may be half of a broken word, so only words with a
+        space or an opening parenthesis before them and a space or punctuation after count.
+        """
+        text = " " + "\n ".join(lines).lower()
+        words: Counter[str] = Counter(_WORD_LOWER.findall(text))
+        edges: list[str] = []
         for line in lines:
-            tokens = WORD.findall(line)
-            inner = tokens[1:-1]  # edge tokens may be halves of a broken word
-            words.update(t.lower() for t in inner)
-            bigrams.update(f"{a} {b}".lower() for a, b in itertools.pairwise(inner))
-        return cls(words, bigrams)
+            if line:
+                first, _, rest = line.partition(" ")
+                edges += _WORD_LOWER.findall(first.lower())[:1]
+                if rest:
+                    edges += _WORD_LOWER.findall(rest.rsplit(" ", 1)[-1].lower())[-1:]
+        words.subtract(edges)
+        return cls(words, text)
 
     def knows(self, word: str) -> bool:
         """Return whether the document uses ``word`` whole somewhere."""
-        return word.lower() in self.words
+        return self.words[word.lower()] > 0
+
+    def has_pair(self, first: str, second: str) -> bool:
+        """Return whether the document writes the two words side by side on one line."""
+        return f" {first.lower()} {second.lower()}" in self.text
 
 
 def build(output: Path = TABLE) -> int:

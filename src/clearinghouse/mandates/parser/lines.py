@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 _SPACES = re.compile(r"[\t\u00a0\u202f\u2007\u2009\u3000]")
+_RUNS = re.compile(r" {2,}")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]")
 
 
@@ -40,9 +41,10 @@ def split_lines(text: str) -> list[Line]:
     lines = []
     for no, raw in enumerate(normalize(text).split("\n"), start=1):
         stripped = raw.strip()
-        lines.append(Line(no, re.sub(r" {2,}", " ", stripped),
-                          trailing=raw.endswith(" ") and bool(stripped),
-                          leading=raw.startswith(" ") and bool(stripped)))
+        if "  " in stripped:
+            stripped = _RUNS.sub(" ", stripped)
+        lines.append(Line(no, stripped, trailing=bool(stripped) and raw[-1] == " ",
+                          leading=bool(stripped) and raw[0] == " "))
     return lines
 
 

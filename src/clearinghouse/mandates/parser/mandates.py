@@ -46,14 +46,19 @@ ADDRESSEE = re.compile(
     r"Council|Assembly|Member States)\b"
 )
 DUE_SESSION = re.compile(
-    r"\b(?:to |before |by )?(?:the )?(?P<who>General Assembly|Economic and Social Council|"
-    r"Commission on [A-Z][A-Za-z ]+?|Commission|Council|Assembly)?,?\s*(?:[^;,]{0,80}?)"
     r"\bat its (?P<ordinal>[a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) (?:regular |special )?session"
+)
+# The body a session belongs to: the last one named shortly before "at its ... session".
+WHO_BEFORE = re.compile(
+    r"(General Assembly|Economic and Social Council|Commission on [A-Z][A-Za-z ]+?|"
+    r"Commission|Council|Assembly)(?=[ ,])"
 )
 DUE_YEAR_SESSION = re.compile(
     r"\bat its (?:substantive |regular |organizational )?session of (?P<year>(?:19|20)\d\d)"
 )
 DUE_BY_YEAR = re.compile(r"\b(?:by|before the end of|no later than|in) (?P<year>(?:19|20)\d\d)\b")
+_MODAL = re.compile(r" (?:should|shall|will|is requested to|are requested to|is invited to|"
+                    r"are invited to) ")
 BEGINNING = re.compile(r"\bbeginning (?:with|at) its \w+(?:-\w+)? session")
 
 
@@ -91,6 +96,8 @@ def resolve_due(text: str, document: Document, context: str = "") -> Due | None:
 
     ``context`` is the whole provision, where "the Commission" may be named in full.
     """
+    if "session" not in text and not re.search(r"\b(?:19|20)\d\d\b", text):
+        return None
     searchable = BEGINNING.sub("", text)  # "beginning with its second session" is no deadline
     if match := DUE_YEAR_SESSION.search(searchable):
         year = int(match.group("year"))
@@ -104,12 +111,12 @@ def resolve_due(text: str, document: Document, context: str = "") -> Due | None:
         session = calendar.ordinal_value(match.group("ordinal"))
         if session is None:
             continue
-        who = match.group("who")
+        window = searchable[max(0, match.start() - 120):match.start()]
+        if ";" in window:
+            window = window.rsplit(";", 1)[1]
+        named = WHO_BEFORE.findall(window)
+        who = named[-1] if named else None
         body = _full_body(who, document.body, context or searchable, document)
-        if who is None:
-            named = re.findall(r"(General Assembly|Economic and Social Council|Commission on "
-                               r"[A-Z][A-Za-z ]+?)(?= at| in|,)", searchable[:match.start()])
-            body = named[-1] if named else body
         meets = calendar.session_period(body, session)
         if meets:
             phrase = searchable[match.start("ordinal") - len("at its "):match.end()]
@@ -146,7 +153,8 @@ def mandates_of(text: str, paragraph: str, document: Document) -> list[Mandate]:
     if match := REQUEST.match(text) or DECIDES_THAT.match(text):
         found.append(_mandate(paragraph, _clean_actor(match.group("actor")),
                               match.group("action"), document, text))
-    for clause in CLAUSE.finditer(text):
+    clauses = CLAUSE.finditer(text) if _MODAL.search(text) else iter(())
+    for clause in clauses:
         actor, action = _clean_actor(clause.group("actor")), clause.group("action")
         if any(action in m.text or m.text in action for m in found):
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -121,14 +121,35 @@ class Document:
     text: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        """Return the JSON object of ``clearinghouse parse --format json``."""
-        data = asdict(self)
-        data.pop("text")
-        data.pop("formula")
-        for citation in data["citations"]:
-            citation["in"] = citation.pop("where")
-        for mandate in data["mandates"]:
-            if mandate["due"] is not None:
-                due = mandate["due"]
-                mandate["due"] = {"text": due["text"], "from": due["start"], "to": due["end"]}
-        return data
+        """Return the JSON object of ``clearinghouse parse --format json``.
+
+        Built by hand rather than with ``dataclasses.asdict``, which deep-copies every value
+        and would be the slowest step of a parse.
+        """
+
+        def subs(items: list[SubParagraph]) -> list[dict[str, Any]]:
+            return [{"num": s.num, "text": s.text, "confidence": s.confidence,
+                     "subparagraphs": subs(s.subparagraphs)} for s in items]
+
+        return {
+            "source": self.source, "body": self.body, "number": self.number,
+            "symbol": self.symbol, "title": self.title, "adopted": self.adopted,
+            "meeting": self.meeting,
+            "preamble": [{"text": p.text, "complete": p.complete, "confidence": p.confidence}
+                         for p in self.preamble],
+            "sections": [{"num": s.num, "heading": s.heading, "inferred": s.inferred,
+                          "confidence": s.confidence} for s in self.sections],
+            "operative": [{"num": o.num, "section": o.section, "text": o.text,
+                           "confidence": o.confidence, "subparagraphs": subs(o.subparagraphs)}
+                          for o in self.operative],
+            "citations": [{"symbol": c.symbol, "body": c.body, "number": c.number,
+                           "date": c.date, "in": c.where, "consistent": c.consistent}
+                          for c in self.citations],
+            "mandates": [{"paragraph": m.paragraph, "actor": m.actor, "action": m.action,
+                          "addressee": m.addressee, "text": m.text, "confidence": m.confidence,
+                          "due": {"text": m.due.text, "from": m.due.start, "to": m.due.end}
+                          if m.due else None} for m in self.mandates],
+            "lacunae": [{"after": x.after, "note": x.note} for x in self.lacunae],
+            "repairs": [{"kind": r.kind, "line": r.line, "before": r.before, "after": r.after}
+                        for r in self.repairs],
+        }

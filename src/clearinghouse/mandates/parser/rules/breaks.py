@@ -34,12 +34,12 @@ def decide(left: str, right: str, *, spaced: bool, signal: bool, vocabulary: Voc
     joined = head + tail
     if vocabulary.knows(joined):
         return JOIN
-    if f"{head} {tail}".lower() in vocabulary.bigrams:
-        return SPACE
     z_joined, z_head, z_tail = zipf(joined), zipf(head), zipf(tail)
     if z_joined >= 2.0:
         if z_head < KNOWN or z_tail < KNOWN:
             return JOIN
+        if vocabulary.has_pair(head, tail):
+            return SPACE
         # Both halves are words: compare the word with the pair, as a unigram model would,
         # with a margin for the pair (real line breaks are far more common than broken ones).
         return JOIN if z_joined > z_head + z_tail - 8.0 else SPACE

@@ -24,59 +24,62 @@ SUSPECT = re.compile(
     r"|[a-z]{3,}[:;_|](?= [a-z]))"
 )
 MIN_ZIPF = 2.0
+_JUNKY = re.compile(r"[A-Za-z]-?[_;:|~^`!*\\]+-?[A-Za-z]|[a-z][0-9][a-z]|[a-z]{3}[:;_|] [a-z]")
 
 
-def _candidates(token: str) -> dict[str, int]:
-    """Return the spellings the token may stand for, each with how many letters it touches.
+def _candidates(token: str, cost: int) -> set[str]:
+    """Return the spellings the token may stand for, touching ``cost`` neighbouring letters.
 
-    Replacing only the junk costs nothing; taking in a neighbouring letter (as "o:" for "ic"
-    in "specifo:") costs one, so the smallest plausible mend wins.
+    At cost 0 only the junk is deleted or replaced by one or two letters; at cost 1 the
+    letter beside it goes too (as "o:" for "ic" in "specifo:").
     """
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^A-Za-z]+", token)]
-    found: dict[str, int] = {}
-
-    def add(candidate: str, cost: int) -> None:
-        if candidate.isalpha() and cost < found.get(candidate, 99):
-            found[candidate] = cost
-
-    for start, end in spans:
-        for left in (start, max(0, start - 1)):
-            for right in (end, min(len(token), end + 1)):
-                head, tail = token[:left], token[right:]
-                cost = (start - left) + (right - end)
-                add(head + tail, cost)
-                for a in ascii_lowercase:
-                    add(head + a + tail, cost)
-                    if right - left >= 2:
-                        for b in ascii_lowercase:
-                            add(head + a + b + tail, cost)
-    return found
+    found: set[str] = set()
+    for match in re.finditer(r"[^A-Za-z]+", token):
+        start, end = match.start(), match.end()
+        for left, right in ((start - cost, end), (start, end + cost)) if cost else ((start, end),):
+            if left < 0 or right > len(token):
+                continue
+            head, tail = token[:left], token[right:]
+            found.add(head + tail)
+            found.update(head + a + tail for a in ascii_lowercase)
+            if right - left >= 2:
+                found.update(head + a + b + tail for a in ascii_lowercase
+                             for b in ascii_lowercase)
+    return {c for c in found if c.isalpha()}
 
 
 def best_spelling(token: str, vocabulary: Vocabulary) -> str | None:
-    """Return the likeliest real word for a damaged token, or None if none is convincing."""
-    scored = []
-    for candidate, cost in _candidates(token).items():
-        frequency = zipf(candidate)
-        if frequency >= MIN_ZIPF or vocabulary.knows(candidate):
-            score = frequency + (3.0 if vocabulary.knows(candidate) else 0.0) - cost
-            scored.append((score, candidate))
-    if not scored:
-        return None
-    return max(scored)[1]
+    """Return the likeliest real word for a damaged token, or None if none is convincing.
+
+    The smallest mend that gives a word wins: candidates touching a neighbouring letter are
+    tried only when mending the junk alone gives none.
+    """
+    # The token's own letters ("specifo" in "specifo:") are counted once already, by itself.
+    own = token.rstrip(":;_|").lower()
+    for cost in (0, 1):
+        scored = []
+        for candidate in _candidates(token, cost):
+            lowered = candidate.lower()
+            known = vocabulary.words[lowered] >= (2 if lowered == own else 1)
+            frequency = zipf(candidate)
+            if frequency >= MIN_ZIPF or known:
+                scored.append((frequency + (3.0 if known else 0.0), candidate))
+        if scored:
+            return max(scored)[1]
+    return None
 
 
 def repair_text(
     text: str, line_at: Callable[[int], int], repairs: list[Repair], vocabulary: Vocabulary
 ) -> str:
     """Mend damaged words in a block's text."""
-    if not any(c in JUNK for c in text):
+    if not _JUNKY.search(text):
         return text
 
     def mend(match: re.Match[str]) -> str:
         token = match.group(1)
         core = token.rstrip(":;_|")
-        if core != token and (zipf(core) >= 2.5 or vocabulary.knows(core)):
+        if core != token and (zipf(core) >= 2.5 or vocabulary.words[core.lower()] >= 2):
             return token  # a real word before a colon: "as follows: the"
         fixed = best_spelling(token, vocabulary)
         if fixed is None:

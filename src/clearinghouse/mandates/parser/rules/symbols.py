@@ -25,6 +25,7 @@ SHORT_NUMBER = re.compile(r"(?<![\w/.-])(?=[\dlIOSB]*\d)([\dlIOSB]{2,3})(?![\w/-
 PARAGRAPH_NUMBER = re.compile(r"^([\dlIOSB]{1,3})(\.\s+[A-Z])")
 _SHORT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "O": "0", "S": "5", "B": "8"})
 ORDINAL = re.compile(r"\b(\d{1,3}) (st|nd|rd|th)\b")
+_DIGIT = re.compile(r"\d")
 
 
 def _numeric(token: str) -> str | None:
@@ -82,10 +83,12 @@ def repair_line(text: str, line: int, repairs: list[Repair]) -> str:
         repairs.append(Repair("number", line, whole, fixed))
         return fixed + match.group(2)
 
+    if 0 < text.find(".", 0, 4):
+        text = PARAGRAPH_NUMBER.sub(paragraph, text)
+    if not _DIGIT.search(text):
+        return text  # every other mend needs a digit nearby
     if "/" in text:
         text = SLASH_NUMBER.sub(slash, text)
     text = YEAR.sub(year, text)
-    text = PARAGRAPH_NUMBER.sub(paragraph, text)
-    if any(c.isdigit() for c in text):
-        text = SHORT_NUMBER.sub(short, text)
+    text = SHORT_NUMBER.sub(short, text)
     return ORDINAL.sub(ordinal, text)
