@@ -75,9 +75,14 @@ def counts(doc: dict[str, Any]) -> tuple[int, int, int]:
 
 
 def _number(text: str) -> str:
-    """Comparable resolution number: spaces collapsed, "1514(XV)" -> "1514 (XV)", upper case."""
+    """Comparable resolution number: spaces collapsed, "1514(XV)" -> "1514 (XV)", upper case.
+
+    Part letters are dropped ("52/212 B" -> "52/212", "217 A (III)" -> "217 (III)"): the
+    corpus links sometimes cover the letter and sometimes not, so a label may lack it.
+    """
     text = re.sub(r"[\s\u00a0\u202f]+", " ", str(text or "")).replace("\u2011", "-").strip()
-    return re.sub(r"(\S)\(", r"\1 (", text).upper()
+    text = re.sub(r"(\S)\(", r"\1 (", text).upper()
+    return re.sub(r"^(\S+) [A-Z](?= \(|$)", r"\1", text)
 
 
 def citation_hits(labels: dict[str, Any], parsed: dict[str, Any]) -> tuple[int, int]:

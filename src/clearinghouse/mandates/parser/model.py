@@ -58,11 +58,16 @@ class SubParagraph:
 
 @dataclass(slots=True)
 class Operative:
+    """An operative paragraph. ``embedded`` holds the paragraphs of a draft it quotes whole
+    ("Recommends ... the adoption of the following draft resolution:"), kept out of the count.
+    """
+
     num: str
     text: str
     section: str | None = None
     subparagraphs: list[SubParagraph] = field(default_factory=list)
     confidence: float = 1.0
+    embedded: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -140,7 +145,8 @@ class Document:
             "sections": [{"num": s.num, "heading": s.heading, "inferred": s.inferred,
                           "confidence": s.confidence} for s in self.sections],
             "operative": [{"num": o.num, "section": o.section, "text": o.text,
-                           "confidence": o.confidence, "subparagraphs": subs(o.subparagraphs)}
+                           "confidence": o.confidence, "subparagraphs": subs(o.subparagraphs),
+                           **({"embedded": o.embedded} if o.embedded else {})}
                           for o in self.operative],
             "citations": [{"symbol": c.symbol, "body": c.body, "number": c.number,
                            "date": c.date, "in": c.where, "consistent": c.consistent}

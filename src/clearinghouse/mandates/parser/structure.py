@@ -110,6 +110,26 @@ def _formula(state: State, block: Block) -> bool:
     return True
 
 
+def _embedded(state: State, block: Block) -> bool:
+    """Keep a quoted draft ("the following draft resolution:") inside its paragraph.
+
+    It starts with its own enacting formula and runs to the adoption lines.
+    """
+    operative = state.document.operative
+    if state.phase == "embedded":
+        if MEETING.match(block.text):
+            return False
+        operative[-1].embedded.append(block.text)
+        return True
+    if state.phase == "operative" and operative and operative[-1].text.endswith(":") and (
+        FORMULA.match(block.text) and len(block.text) <= 80
+    ):
+        state.phase = "embedded"
+        operative[-1].embedded.append(block.text)
+        return True
+    return False
+
+
 def _section_label(state: State, block: Block) -> bool:
     match = ROMAN.match(block.text) or LETTER.match(block.text)
     if not match or state.phase == "end":
@@ -139,7 +159,7 @@ def _sentence_case(text: str) -> str:
 
 def _meeting(state: State, block: Block) -> bool:
     match = MEETING.match(block.text)
-    if not match or state.phase in {"head"}:
+    if not match or state.phase == "head":
         return False
     state.document.meeting = block.text.rstrip(".")
     state.phase = "end"
@@ -220,7 +240,11 @@ def _unnumbered_operative(state: State, block: Block) -> bool:
 
 
 def _preambular(state: State, block: Block) -> bool:
-    if state.phase != "preamble":
+    # Preambular paragraphs may open a section, before its first operative paragraph.
+    opens_section = (state.phase == "operative" and state.section is not None
+                     and _section_num(state) not in {o.section for o in state.document.operative}
+                     and is_opener(block.text) and block.text.endswith(","))
+    if state.phase != "preamble" and not opens_section:
         return False
     state.document.preamble.append(Preambular(text=block.text))
     return True
@@ -246,6 +270,7 @@ def _continuation(state: State, block: Block) -> bool:
 RULES: list[tuple[str, Rule]] = [
     ("title", _title),
     ("formula", _formula),
+    ("embedded draft", _embedded),
     ("section label", _section_label),
     ("section heading", _section_heading),
     ("meeting", _meeting),
