@@ -33,7 +33,7 @@ Having Taking Bearing Keeping Noting Recalling Recognizing Reaffirming Welcoming
 Stressing Acknowledging Expressing Convinced Concerned Alarmed Determined Guided Affirming
 Underlining Highlighting Considering Believing Reiterating Appreciating Commending Persuaded
 Regretting Deploring Condemning Encouraged Acting Observing Underscoring Cognisant Realizing
-Reaffirming Mindful Deeming Confident Profoundly Greatly Firmly Equally Particularly Once
+Deeming Confident
 """.split())
 
 
@@ -68,13 +68,16 @@ def _starts_block(line: Line, previous: Line | None, blanks: int) -> bool:
     if MEETING.match(previous.text) or DATE.match(previous.text):
         return True
     if 0 < blanks < PAGE_BREAK:
-        return not line.text[:1].islower()
+        return True  # a blank line ends a paragraph; a page break is a longer blank run
     if blanks >= PAGE_BREAK:
         return (_ends_sentence(previous.text) and not line.text[:1].islower()) or is_opener(
             line.text)
     if line.leading:
         return True
-    return previous.text.endswith((",", ";")) and is_opener(line.text)
+    # Without a blank line, only a listed opening word starts a preambular paragraph: a
+    # capitalized "-ing" word after a comma is as often a title ("Securing Our Common Future").
+    first = line.text.split(" ", 1)[0]
+    return previous.text.endswith((",", ";")) and first in OPENERS
 
 
 def group_lines(lines: list[Line]) -> list[tuple[int, list[Line]]]:

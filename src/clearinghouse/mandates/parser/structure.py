@@ -85,10 +85,11 @@ class State:
     section: Section | None = None
     pending_heading: bool = False
     last_sub: list[SubParagraph] = field(default_factory=list)
-    after_page_break: bool = False
+    previous_kind: str = ""
 
 
 Rule = Callable[[State, Block], bool]
+PART_OPENERS = {"section label", "section heading", "bare heading"}
 
 
 def _title(state: State, block: Block) -> bool:
@@ -101,11 +102,13 @@ def _title(state: State, block: Block) -> bool:
 
 
 def _formula(state: State, block: Block) -> bool:
+    """Recognize the enacting formula, at the head or opening a part ("A", its title, formula)."""
     match = FORMULA.match(block.text)
-    if state.phase != "head" or not match or len(block.text) > 80:
+    opens_part = state.phase == "operative" and state.previous_kind in PART_OPENERS
+    if (state.phase != "head" and not opens_part) or not match or len(block.text) > 80:
         return False
-    state.document.formula = block.text
-    state.document.body = match.group("body").strip()
+    state.document.formula = state.document.formula or block.text
+    state.document.body = state.document.body or match.group("body").strip()
     state.phase = "preamble"
     return True
 
@@ -122,7 +125,8 @@ def _embedded(state: State, block: Block) -> bool:
         operative[-1].embedded.append(block.text)
         return True
     if state.phase == "operative" and operative and operative[-1].text.endswith(":") and (
-        FORMULA.match(block.text) and len(block.text) <= 80
+        state.previous_kind in {"operative", "unnumbered operative", "subparagraph"}
+        and FORMULA.match(block.text) and len(block.text) <= 80
     ):
         state.phase = "embedded"
         operative[-1].embedded.append(block.text)
@@ -137,6 +141,20 @@ def _section_label(state: State, block: Block) -> bool:
     section = Section(num=match.group(1), heading=None)
     state.document.sections.append(section)
     state.section, state.pending_heading = section, True
+    state.phase = "operative"
+    return True
+
+
+def _bare_heading(state: State, block: Block) -> bool:
+    """Recognize a heading printed in capitals without a numeral ("FOLLOW-UP")."""
+    text = block.text
+    if state.phase not in {"preamble", "operative"} or len(text) > 250 or text.endswith(
+        (",", ";")
+    ) or not any(c.isalpha() for c in text) or text != text.upper():
+        return False
+    section = Section(num="", heading=_sentence_case(text))
+    state.document.sections.append(section)
+    state.section, state.pending_heading = section, False
     state.phase = "operative"
     return True
 
@@ -229,7 +247,22 @@ def _subparagraph(state: State, block: Block) -> bool:
 
 
 def _unnumbered_operative(state: State, block: Block) -> bool:
-    if state.phase != "preamble" or not OPERATIVE_VERB.match(block.text):
+    """Recognize an operative paragraph without a number.
+
+    Either it opens the operative part ("Recommends to the General Assembly ..."), or it
+    carries on after a list of sub-paragraphs in lower case ("and requests ...").
+    """
+    doc = state.document
+    if state.phase == "operative" and doc.operative and doc.operative[-1].subparagraphs and (
+        block.text[:1].islower()
+    ):
+        doc.operative.append(Operative(num="", text=block.text, section=_section_num(state)))
+        return True
+    in_section_start = state.phase == "operative" and _section_num(state) not in {
+        o.section for o in doc.operative}
+    if (state.phase != "preamble" and not in_section_start) or not OPERATIVE_VERB.match(
+        block.text
+    ):
         return False
     if is_opener(block.text) or block.text.endswith(","):
         return False
@@ -243,7 +276,7 @@ def _preambular(state: State, block: Block) -> bool:
     # Preambular paragraphs may open a section, before its first operative paragraph.
     opens_section = (state.phase == "operative" and state.section is not None
                      and _section_num(state) not in {o.section for o in state.document.operative}
-                     and is_opener(block.text) and block.text.endswith(","))
+                     and is_opener(block.text) and block.text.endswith((",", ":")))
     if state.phase != "preamble" and not opens_section:
         return False
     state.document.preamble.append(Preambular(text=block.text))
@@ -269,10 +302,11 @@ def _continuation(state: State, block: Block) -> bool:
 
 RULES: list[tuple[str, Rule]] = [
     ("title", _title),
-    ("formula", _formula),
     ("embedded draft", _embedded),
+    ("formula", _formula),
     ("section label", _section_label),
     ("section heading", _section_heading),
+    ("bare heading", _bare_heading),
     ("meeting", _meeting),
     ("date", _date),
     ("operative", _operative),
@@ -294,6 +328,7 @@ def build_structure(blocks: list[Block], document: Document,
                 break
         else:
             block.kind = "unclassified"
+        state.previous_kind = block.kind
     find_lacunae(document, blocks)
     return document
 

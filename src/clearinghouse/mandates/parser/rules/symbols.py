@@ -83,7 +83,7 @@ def repair_line(text: str, line: int, repairs: list[Repair]) -> str:
         repairs.append(Repair("number", line, whole, fixed))
         return fixed + match.group(2)
 
-    if 0 < text.find(".", 0, 4):
+    if text.find(".", 0, 4) > 0:
         text = PARAGRAPH_NUMBER.sub(paragraph, text)
     if not _DIGIT.search(text):
         return text  # every other mend needs a digit nearby
