@@ -115,8 +115,8 @@ def resolve_due(text: str, document: Document, context: str = "") -> Due | None:
         if ";" in window:
             window = window.rsplit(";", 1)[1]
         named = WHO_BEFORE.findall(window)
-        who = named[-1] if named else None
-        body = _full_body(who, document.body, context or searchable, document)
+        named_body: str | None = named[-1] if named else None
+        body = _full_body(named_body, document.body, context or searchable, document)
         meets = calendar.session_period(body, session)
         if meets:
             phrase = searchable[match.start("ordinal") - len("at its "):match.end()]
