@@ -58,15 +58,23 @@ def _ends_sentence(text: str) -> bool:
     return text.endswith((",", ";", ".", ":"))
 
 
-def _starts_block(line: Line, previous: Line | None, blanks: int) -> bool:
-    if previous is None or is_strong_start(line.text) or (
-        ROMAN.match(previous.text) or LETTER.match(previous.text)  # a label stands alone
-    ):
+# What a line is, judged once: only the first character decides whether a pattern may match.
+_CLOSES = re.compile(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|" + MEETING.pattern.lstrip("^") + "|"
+                     + DATE.pattern.lstrip("^"), re.IGNORECASE)
+
+
+def _starts_block(line: Line, previous: Line | None, blanks: int, strong: bool,
+                  previous_closes: bool) -> bool:
+    """Decide whether ``line`` starts a new paragraph.
+
+    ``strong`` says the line is a numbered or lettered paragraph, a heading label or an
+    adoption line; ``previous_closes`` that the line before stands alone (a label, the
+    meeting or the date).
+    """
+    if previous is None or strong or previous_closes:
         return True
     if previous.text.endswith("-") and not previous.trailing:
         return False  # the word goes on: "assist-" / " ance"
-    if MEETING.match(previous.text) or DATE.match(previous.text):
-        return True
     if 0 < blanks < PAGE_BREAK:
         return True  # a blank line ends a paragraph; a page break is a longer blank run
     if blanks >= PAGE_BREAK:
@@ -83,15 +91,20 @@ def _starts_block(line: Line, previous: Line | None, blanks: int) -> bool:
 def group_lines(lines: list[Line]) -> list[tuple[int, list[Line]]]:
     """Group non-blank lines into paragraphs; return each with the blank lines before it."""
     groups: list[tuple[int, list[Line]]] = []
-    blanks, previous = 0, None
+    blanks, previous, previous_closes = 0, None, False
     for line in lines:
-        if line.blank:
+        text = line.text
+        if not text:
             blanks += 1
             continue
-        if _starts_block(line, previous, blanks) or not groups:
+        first = text[0]
+        strong = (first.isdigit() or first == "(" or first.isupper()) and is_strong_start(text)
+        if _starts_block(line, previous, blanks, strong, previous_closes) or not groups:
             groups.append((blanks, [line]))
         else:
             groups[-1][1].append(line)
+        previous_closes = (first.isdigit() or first.isupper()) and len(text) < 40 and bool(
+            _CLOSES.match(text))
         blanks, previous = 0, line
     return groups
 

@@ -16,6 +16,7 @@ from pathlib import Path
 TABLE = Path(__file__).parent / "data" / "english_zipf.txt.gz"
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _WORD_LOWER = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_PUNCTUATION = " ,;:.()[]\"'“”‘’!?-"
 
 
 @cache
@@ -28,6 +29,11 @@ def _table() -> dict[str, float]:
             zipf, words = line.rstrip("\n").split("\t")
             table.update(dict.fromkeys(words.split(" "), int(zipf) / 10))
     return table
+
+
+def english() -> dict[str, float]:
+    """Return the whole frequency table: lowercase word to Zipf frequency."""
+    return _table()
 
 
 def zipf(word: str) -> float:
@@ -55,11 +61,12 @@ class Vocabulary:
         words: Counter[str] = Counter(_WORD_LOWER.findall(text))
         edges: list[str] = []
         for line in lines:
-            if line:
+            if " " in line:
                 first, _, rest = line.partition(" ")
-                edges += _WORD_LOWER.findall(first.lower())[:1]
-                if rest:
-                    edges += _WORD_LOWER.findall(rest.rsplit(" ", 1)[-1].lower())[-1:]
+                edges.append(first.strip(_PUNCTUATION).lower())
+                edges.append(rest[rest.rfind(" ") + 1:].strip(_PUNCTUATION).lower())
+            elif line:
+                edges.append(line.strip(_PUNCTUATION).lower())
         words.subtract(edges)
         return cls(words, text)
 

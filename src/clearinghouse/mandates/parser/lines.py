@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_SPACES = re.compile(r"[\t\u00a0\u202f\u2007\u2009\u3000]")
 _RUNS = re.compile(r" {2,}")
+_SPACES = re.compile(r"[\t\u00a0\u202f\u2007\u2009\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]")
 
 
@@ -31,9 +31,12 @@ class Line:
 
 def normalize(text: str) -> str:
     """Return text in NFC with odd spaces as spaces, invisible marks dropped, and hyphens plain."""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
-    return text.replace("\u2011", "-").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        text = _INVISIBLE.sub("", _SPACES.sub(" ", text)).replace("\u2011", "-")
+    elif "\t" in text:
+        text = text.replace("\t", " ")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def split_lines(text: str) -> list[Line]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from string import ascii_lowercase
 
-from clearinghouse.mandates.parser.lexicon import Vocabulary, zipf
+from clearinghouse.mandates.parser.lexicon import Vocabulary, english, zipf
 from clearinghouse.mandates.parser.model import Repair
 
 JUNK = "_;:|~^`!*\\0123456789"
@@ -21,17 +21,20 @@ JUNK = "_;:|~^`!*\\0123456789"
 # ending in junk right before a lowercase word ("specifo: activities").
 SUSPECT = re.compile(
     r"(?<![\w/-])([A-Za-z]+(?:-?[_;:|~^`!*\\]+-?[A-Za-z]+)+|[a-z]+[0-9][a-z]{2,}"
-    r"|[a-z]{3,}[:;_|](?= [a-z]))"
+    r"|[a-z]{3,}[:_|](?= [a-z]))"
 )
 MIN_ZIPF = 2.0
-_JUNKY = re.compile(r"[A-Za-z]-?[_;:|~^`!*\\]+-?[A-Za-z]|[a-z][0-9][a-z]|[a-z]{3}[:;_|] [a-z]")
+# Where junk may sit: starts with the rare character itself, so the scan is fast.
+_ANCHOR = re.compile(r"[_|~^`!*\\]|[;:](?=-?[A-Za-z])|:(?<=[a-z]:)(?= [a-z])"
+                     r"|\d(?<=[a-z]\d)(?=[a-z])")
 
 
-def _candidates(token: str, cost: int) -> set[str]:
+def _candidates(token: str, cost: int, pairs: bool | None) -> set[str]:
     """Return the spellings the token may stand for, touching ``cost`` neighbouring letters.
 
-    At cost 0 only the junk is deleted or replaced by one or two letters; at cost 1 the
-    letter beside it goes too (as "o:" for "ic" in "specifo:").
+    At cost 0 only the junk is deleted or replaced; at cost 1 the letter beside it goes too
+    (as "o:" for "ic" in "specifo:"). ``pairs`` True makes the span two letters, False one
+    or none, None either.
     """
     found: set[str] = set()
     for match in re.finditer(r"[^A-Za-z]+", token):
@@ -40,9 +43,10 @@ def _candidates(token: str, cost: int) -> set[str]:
             if left < 0 or right > len(token):
                 continue
             head, tail = token[:left], token[right:]
-            found.add(head + tail)
-            found.update(head + a + tail for a in ascii_lowercase)
-            if right - left >= 2:
+            if pairs is not True:
+                found.add(head + tail)
+                found.update(head + a + tail for a in ascii_lowercase)
+            if pairs is not False and right - left >= 2:
                 found.update(head + a + b + tail for a in ascii_lowercase
                              for b in ascii_lowercase)
     return {c for c in found if c.isalpha()}
@@ -56,14 +60,18 @@ def best_spelling(token: str, vocabulary: Vocabulary) -> str | None:
     """
     # The token's own letters ("specifo" in "specifo:") are counted once already, by itself.
     own = token.rstrip(":;_|").lower()
-    for cost in (0, 1):
+    tiers: tuple[tuple[int, bool | None], ...] = ((0, False), (0, True), (1, None))
+    table = english()
+    for cost, pairs in tiers:
+        candidates = {c.lower(): c for c in _candidates(token, cost, pairs)}
+        # Set intersections keep the hundreds of candidates out of Python loops.
+        hits = (candidates.keys() & table.keys()) | (candidates.keys() & vocabulary.words.keys())
         scored = []
-        for candidate in _candidates(token, cost):
-            lowered = candidate.lower()
+        for lowered in hits:
             known = vocabulary.words[lowered] >= (2 if lowered == own else 1)
-            frequency = zipf(candidate)
+            frequency = table.get(lowered, 0.0)
             if frequency >= MIN_ZIPF or known:
-                scored.append((frequency + (3.0 if known else 0.0), candidate))
+                scored.append((frequency + (3.0 if known else 0.0), candidates[lowered]))
         if scored:
             return max(scored)[1]
     return None
@@ -72,21 +80,44 @@ def best_spelling(token: str, vocabulary: Vocabulary) -> str | None:
 def repair_text(
     text: str, line_at: Callable[[int], int], repairs: list[Repair], vocabulary: Vocabulary
 ) -> str:
-    """Mend damaged words in a block's text."""
-    if not _JUNKY.search(text):
+    """Mend damaged words in a block's text.
+
+    A fast scan for junk characters finds the few places worth a look; only the token around
+    each is matched against SUSPECT, which would be slow over the whole text.
+    """
+    pieces: list[str] = []
+    done = 0
+    for anchor in _ANCHOR.finditer(text):
+        start = text.rfind(" ", 0, anchor.start()) + 1
+        while start < anchor.start() and text[start] in "(\"“‘[":
+            start += 1
+        if start < done:
+            continue
+        end = text.find(" ", anchor.end())
+        end = len(text) if end < 0 else end
+        window = text[start:end + 2] if end < len(text) else text[start:end]
+        match = SUSPECT.match(window)
+        if not match or match.end(1) < anchor.end() - start:
+            continue
+        fixed = _mend(match.group(1), start, line_at, repairs, vocabulary)
+        pieces += [text[done:start], fixed]
+        done = start + len(match.group(1))
+    if not pieces:
         return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
-    def mend(match: re.Match[str]) -> str:
-        token = match.group(1)
-        core = token.rstrip(":;_|")
-        if core != token and (zipf(core) >= 2.5 or vocabulary.words[core.lower()] >= 2):
-            return token  # a real word before a colon: "as follows: the"
-        fixed = best_spelling(token, vocabulary)
-        if fixed is None:
-            return token
-        if token[0].isupper():
-            fixed = fixed[0].upper() + fixed[1:]
-        repairs.append(Repair("misread", line_at(match.start(1)), token, fixed))
-        return fixed
 
-    return SUSPECT.sub(mend, text)
+def _mend(token: str, offset: int, line_at: Callable[[int], int], repairs: list[Repair],
+          vocabulary: Vocabulary) -> str:
+    """Return the mended spelling of a suspect token (or the token itself), recording it."""
+    core = token.rstrip(":;_|")
+    if core != token and (zipf(core) >= 2.5 or vocabulary.words[core.lower()] >= 2):
+        return token  # a real word before a colon: "as follows: the"
+    fixed = best_spelling(token, vocabulary)
+    if fixed is None:
+        return token
+    if token[0].isupper():
+        fixed = fixed[0].upper() + fixed[1:]
+    repairs.append(Repair("misread", line_at(offset), token, fixed))
+    return fixed
