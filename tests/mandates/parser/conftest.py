@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[4] / "shared"
-SEED = SHARED / "seeds" / "000_412b2c667c921353.txt"
-CORPUS = SHARED / "corpus" / "akn"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+SEED = FIXTURES / "seed_E_RES_1992_22.txt"
+CORPUS = FIXTURES / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -17,7 +17,5 @@ def seed_text() -> str:
 
 
 def corpus_sample(n: int) -> list[Path]:
-    """Return n corpus files spread evenly over both folders (stable across runs)."""
-    files = sorted(CORPUS.glob("*/*.xml"))
-    step = max(1, len(files) // n)
-    return files[::step][:n]
+    """Return up to n of the corpus files kept as fixtures (sorted, so stable)."""
+    return sorted(CORPUS.glob("*/*.xml"))[:n]

@@ -99,6 +99,12 @@ def group_lines(lines: list[Line]) -> list[tuple[int, list[Line]]]:
             continue
         first = text[0]
         strong = (first.isdigit() or first == "(" or first.isupper()) and is_strong_start(text)
+        if strong and first in "(0123456789" and not blanks and previous is not None and (
+            not previous.text.endswith((";", ":", ".", ",")) and not MEETING.match(text)
+        ):
+            # Mid-sentence, "(b) of resolution ..." or "5. of" at a line start is a wrapped
+            # reference, not a new item: a list item follows a line that ends a clause.
+            strong = False
         if _starts_block(line, previous, blanks, strong, previous_closes) or not groups:
             groups.append((blanks, [line]))
         else:
