@@ -1,7 +1,8 @@
 """Benchmark the resolution parser against ground truth from the AKN development corpus.
 
-For every file in /work/shared/corpus/akn: labels (bench.mandates.labels), a clean rendering
-(bench.mandates.render), a damaged OCR-like copy (bench.mandates.damage, seed = file index), then
+For every file in /work/shared/corpus/akn: labels (clearinghouse.mandates.parser.akn_read),
+a clean rendering (bench.mandates.render), a damaged OCR-like copy (bench.mandates.damage,
+seed = file index), then
 ``parse_text`` on both. Figures and targets:
 
 - count exactness (preamble, operative and total sub-paragraph counts all equal): clean >= 98 %,
@@ -38,8 +39,12 @@ sys.path.insert(1, str(ROOT / "src"))
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from bench.mandates.damage import damage  # noqa: E402
-from bench.mandates.labels import count_subparagraphs, flat_text, labels_from_akn  # noqa: E402
 from bench.mandates.render import render_text  # noqa: E402
+from clearinghouse.mandates.parser.akn_read import (  # noqa: E402
+    count_subparagraphs,
+    flat_text,
+    labels_from_akn,
+)
 
 CORPUS = Path(os.environ.get("MANDATES_CORPUS", "/work/shared/corpus/akn"))
 SEED = Path(os.environ.get("MANDATES_SEED", "/work/shared/seeds/000_412b2c667c921353.txt"))

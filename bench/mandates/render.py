@@ -63,7 +63,7 @@ def _section_lines(section: dict[str, Any], width: int) -> list[list[str]]:
 
 
 def render_text(labels: dict[str, Any], width: int = 60) -> str:
-    """Render ``labels`` (from :func:`bench.mandates.labels.labels_from_akn`) to plain text."""
+    """Render ``labels`` (from ``akn_read.labels_from_akn``) to plain text."""
     blocks: list[list[str]] = [wrap(f"{labels['number']}. {labels['title']}", width)]
     parts = labels.get("parts") or []
     if not parts:

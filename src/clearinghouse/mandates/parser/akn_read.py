@@ -1,4 +1,4 @@
-"""Ground truth for the resolution parser, read from Akoma Ntoso 3.0 (AKN4UN) resolution files.
+"""Read a resolution from Akoma Ntoso 3.0 (AKN4UN) markup: ingestion input and parser labels.
 
 ``labels_from_akn(path)`` returns one dict per file with the number, title, enacting formula,
 preambular paragraphs, sections, operative paragraphs (with nested sub-paragraphs), hyperlinked
@@ -54,7 +54,8 @@ def _child(el: Any, name: str) -> Any:
 
 def _children(el: Any, name: str) -> list[Any]:
     """All child elements with the given local name."""
-    return el.findall(f"{{{NS}}}{name}")
+    found: list[Any] = el.findall(f"{{{NS}}}{name}")
+    return found
 
 
 def _raw_text(el: Any, skip: frozenset[str] = frozenset({"authorialNote", "sup",
@@ -378,8 +379,12 @@ def _meeting_and_date(root: Any) -> tuple[str | None, str | None]:
 def labels_from_akn(path: str | Path) -> Labels:
     """Extract the ground truth of one AKN resolution file (see the module docstring)."""
     path = Path(path)
-    root = etree.parse(str(path)).getroot()
-    top = next(el for el in root if _local(el) in {"statement", "documentCollection"})
+    # Untrusted input: no entity expansion, no DTD or network fetches.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.parse(str(path), parser).getroot()
+    top = next((el for el in root if _local(el) in {"statement", "documentCollection"}), None)
+    if top is None:
+        raise ValueError("not an Akoma Ntoso resolution: no statement or documentCollection")
     preface = _child(top, "preface")
     number = text_of(preface.find(f".//{{{NS}}}docNumber")).rstrip(".").strip()
     title = text_of(preface.find(f".//{{{NS}}}docTitle"))
