@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "clearinghouse.access",
     "clearinghouse.registry",
     "clearinghouse.jobs",
+    "clearinghouse.mandates",
     "clearinghouse.web",
 ]
 

@@ -264,6 +264,11 @@ RULES: dict[str, Rule] = {
         state_field="state", organization_field="organization", scoped_writes=False
     ),
     "jobs.job": OwnRecordRule("created_by"),
+    # Resolutions are public UN documents; following up their mandates is the Secretariat's.
+    "mandates.resolution": ReferenceRule(),
+    "mandates.provision": ReferenceRule(),
+    "mandates.citation": ReferenceRule(),
+    "mandates.session": ReferenceRule(),
 }
 
 

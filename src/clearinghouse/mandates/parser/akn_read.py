@@ -19,6 +19,16 @@ from typing import Any
 
 from lxml import etree
 
+from clearinghouse.mandates.parser.citations import BODY_PREFIX, find_citations
+from clearinghouse.mandates.parser.mandates import find_mandates
+from clearinghouse.mandates.parser.model import (
+    Document,
+    Operative,
+    Preambular,
+    Section,
+    SubParagraph,
+)
+
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 FORMULAS = {"ga75": "The General Assembly,", "ecosoc": "The Economic and Social Council,"}
 
@@ -460,3 +470,37 @@ def flat_text(doc: dict[str, Any]) -> list[str]:
 
     walk(doc.get("operative") or [])
     return out
+
+
+def document_from_akn(path: str | Path) -> Document:
+    """Return a parsed Document read from AKN markup: the structure comes from the markup.
+
+    Citations and mandates are then found in the texts by the same stages as for plain text.
+    """
+    labels = labels_from_akn(path)
+    body = re.sub(r"^The |,$", "", labels.get("formula") or "").strip() or None
+    document = Document(source=str(path), body=body, number=labels["number"] or None,
+                        title=labels["title"], formula=labels.get("formula") or "",
+                        adopted=labels.get("adopted"), meeting=labels.get("meeting"))
+    if document.number and body in BODY_PREFIX:
+        document.symbol = f"{BODY_PREFIX[body]}/RES/{document.number.replace(' ', '')}"
+    document.preamble = [Preambular(text=text) for text in labels["preamble"]]
+    document.sections = [Section(num=s.get("num") or "", heading=s.get("heading"))
+                         for s in labels.get("sections") or []]
+
+    def subs(items: list[dict[str, Any]]) -> list[SubParagraph]:
+        return [SubParagraph(num=i["num"], text=i.get("text", ""),
+                             subparagraphs=subs(i.get("subparagraphs") or [])) for i in items]
+
+    document.operative = [
+        Operative(num=o.get("num") or "", text=o.get("text", ""), section=o.get("section"),
+                  subparagraphs=subs(o.get("subparagraphs") or []))
+        for o in labels["operative"]
+    ]
+    from clearinghouse.mandates.parser import _texts
+
+    document.citations = find_citations(_texts(document), body)
+    document.mandates = find_mandates(document)
+    document.text = "\n\n".join([document.title, *labels["preamble"],
+                                 *(o.text for o in document.operative)])
+    return document
