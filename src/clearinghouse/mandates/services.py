@@ -12,8 +12,8 @@ from django.db import transaction
 from clearinghouse.access import policy
 from clearinghouse.audit.context import acting_as, because
 from clearinghouse.core.errors import ApplicationError, PermissionDenied
-from clearinghouse.mandates.models import Citation, Mandate, Provision, Resolution
-from clearinghouse.mandates.parser import parse
+from clearinghouse.mandates.models import Citation, Mandate, Provision, Resolution, Session
+from clearinghouse.mandates.parser import calendar, parse
 from clearinghouse.mandates.parser.akn_read import document_from_akn
 from clearinghouse.mandates.parser.cli import BadInput, check_resolution, read_text
 from clearinghouse.mandates.parser.model import Document
@@ -39,16 +39,37 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
+def sessions_listed() -> calendar.Listed:
+    """Return the app's session calendar (as edited by officers) for the parser."""
+    return {(s.body, str(s.session)): calendar.Period(s.start, s.end)
+            for s in Session.objects.all()}
+
+
+@transaction.atomic
+def session_calendar_load() -> int:
+    """Load the shipped session calendar into the app; keep sessions officers already edited."""
+    created = 0
+    with because("reference data load"):
+        for (body, session), period in calendar.read_listed().items():
+            _, new = Session.objects.get_or_create(
+                body=body, session=int(session),
+                defaults={"start": period.start, "end": period.end})
+            created += new
+    return created
+
+
 def document_read(path: Path) -> Document:
     """Parse one file: AKN markup (.xml) or plain text, OCR scans included.
 
-    Raises ApplicationError naming the file when it is not a resolution.
+    Deadlines are resolved with the app's session calendar. Raises ApplicationError naming
+    the file when it is not a resolution.
     """
+    sessions = sessions_listed() or None
     try:
         if path.suffix.lower() == ".xml":
-            document = document_from_akn(path)
+            document = document_from_akn(path, sessions=sessions)
         else:
-            document = parse(read_text(path), source=str(path))
+            document = parse(read_text(path), source=str(path), sessions=sessions)
         check_resolution(document)
     except (BadInput, ValueError, OSError) as error:
         raise ApplicationError(f"{path}: {error}", fields={"path": [str(error)]}) from error

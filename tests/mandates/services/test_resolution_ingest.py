@@ -90,3 +90,22 @@ def test_ingest_command_reports_bad_files_and_loads_the_rest(secretariat: Any,
                      stderr=err)
     assert "note.txt: does not look like a resolution" in err.getvalue()
     assert Resolution.objects.filter(symbol="E/RES/1992/22").exists()
+
+
+def test_deadlines_follow_the_apps_edited_session_calendar(secretariat: Any) -> None:
+    import datetime as dt
+
+    from clearinghouse.mandates.models import Session
+
+    assert services.session_calendar_load() >= 5
+    second = Session.objects.get(body="Commission on Crime Prevention and Criminal Justice",
+                                 session=2)
+    second.start, second.end = dt.date(1993, 4, 1), dt.date(1993, 4, 30)
+    second.save(update_fields=["start", "end"])
+    resolution, _ = _ingest(secretariat, SEED)
+    due = Mandate.objects.get(provision__resolution=resolution, provision__ref="VI.3(b)",
+                              action="submit")
+    assert (due.due_from, due.due_to) == (dt.date(1993, 4, 1), dt.date(1993, 4, 30))
+    assert services.session_calendar_load() == 0  # reloading keeps the edit
+    second.refresh_from_db()
+    assert second.start == dt.date(1993, 4, 1)

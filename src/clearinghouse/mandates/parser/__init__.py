@@ -42,9 +42,13 @@ class NotAResolution(ValueError):
 
 
 def parse(text: str, source: str = "", *, line_rules: list[tuple[str, LineRule]] | None = None,
-          text_rules: list[tuple[str, TextRule]] | None = None) -> Document:
-    """Parse a resolution's text into a Document. Never raises on odd text."""
-    document = Document(source=source)
+          text_rules: list[tuple[str, TextRule]] | None = None,
+          sessions: dict[Any, Any] | None = None) -> Document:
+    """Parse a resolution's text into a Document. Never raises on odd text.
+
+    ``sessions`` replaces the shipped session calendar (see ``calendar.read_listed``).
+    """
+    document = Document(source=source, sessions=sessions)
     repairs = document.repairs
     lines = split_lines(text)
     for _name, line_rule in line_rules if line_rules is not None else LINE_RULES:

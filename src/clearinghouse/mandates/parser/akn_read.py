@@ -472,7 +472,7 @@ def flat_text(doc: dict[str, Any]) -> list[str]:
     return out
 
 
-def document_from_akn(path: str | Path) -> Document:
+def document_from_akn(path: str | Path, sessions: dict[Any, Any] | None = None) -> Document:
     """Return a parsed Document read from AKN markup: the structure comes from the markup.
 
     Citations and mandates are then found in the texts by the same stages as for plain text.
@@ -481,7 +481,8 @@ def document_from_akn(path: str | Path) -> Document:
     body = re.sub(r"^The |,$", "", labels.get("formula") or "").strip() or None
     document = Document(source=str(path), body=body, number=labels["number"] or None,
                         title=labels["title"], formula=labels.get("formula") or "",
-                        adopted=labels.get("adopted"), meeting=labels.get("meeting"))
+                        adopted=labels.get("adopted"), meeting=labels.get("meeting"),
+                        sessions=sessions)
     if document.number and body in BODY_PREFIX:
         document.symbol = f"{BODY_PREFIX[body]}/RES/{document.number.replace(' ', '')}"
     document.preamble = [Preambular(text=text) for text in labels["preamble"]]

@@ -104,7 +104,8 @@ def resolve_due(text: str, document: Document, context: str = "") -> Due | None:
         before = searchable[:match.start()]
         who = "Economic and Social Council" if "Economic and Social Council" in before or (
             document.body == "Economic and Social Council") else (document.body or "")
-        period = calendar.session_period(who, year) or calendar.year_period(year)
+        period = (calendar.session_period(who, year, document.sessions)
+                  or calendar.year_period(year))
         return Due(text=match.group(0).strip(), start=period.start.isoformat(),
                    end=period.end.isoformat())
     for match in DUE_SESSION.finditer(searchable):
@@ -117,7 +118,7 @@ def resolve_due(text: str, document: Document, context: str = "") -> Due | None:
         named = WHO_BEFORE.findall(window)
         named_body: str | None = named[-1] if named else None
         body = _full_body(named_body, document.body, context or searchable, document)
-        meets = calendar.session_period(body, session)
+        meets = calendar.session_period(body, session, document.sessions)
         if meets:
             phrase = searchable[match.start("ordinal") - len("at its "):match.end()]
             return Due(text=phrase, start=meets.start.isoformat(), end=meets.end.isoformat())

@@ -124,6 +124,8 @@ class Document:
     lacunae: list[Lacuna] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     text: str = ""
+    # The session calendar to resolve deadlines with (None: the shipped one). Not output.
+    sessions: dict[Any, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON object of ``clearinghouse parse --format json``.
