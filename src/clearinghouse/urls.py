@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("clearinghouse.web.urls")),
     path("registry/", include("clearinghouse.registry.urls")),
     path("jobs/", include("clearinghouse.jobs.urls")),
+    path("mandates/", include("clearinghouse.mandates.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

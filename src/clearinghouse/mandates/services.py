@@ -12,6 +12,7 @@ from django.db import transaction
 from clearinghouse.access import policy
 from clearinghouse.audit.context import acting_as, because
 from clearinghouse.core.errors import ApplicationError, PermissionDenied
+from clearinghouse.core.records import record_update
 from clearinghouse.mandates.models import Citation, Mandate, Provision, Resolution, Session
 from clearinghouse.mandates.parser import calendar, parse
 from clearinghouse.mandates.parser.akn_read import document_from_akn
@@ -215,3 +216,20 @@ def provision_correct(
         provision.corrected_text = text.strip()
         provision.save(update_fields=["corrected_text"])
     return provision
+
+
+MANDATE_FOLLOW_UP_FIELDS = ("status", "responsible_organization_id", "responsible_person",
+                            "evidence")
+
+
+def mandate_follow_up(*, user: Any, mandate: Mandate, values: dict[str, Any],
+                      reason: str = "") -> Mandate:
+    """Record how a mandate's follow-up stands: status, responsible entity, evidence links."""
+    evidence = values.get("evidence", mandate.evidence)
+    if not isinstance(evidence, list) or not all(
+        isinstance(e, str) and e.startswith(("http://", "https://", "/")) for e in evidence
+    ):
+        raise ApplicationError("The input is not valid.", fields={
+            "evidence": ["Give links that start with http://, https:// or /."]})
+    return record_update(user=user, instance=mandate, values=values,
+                         editable=MANDATE_FOLLOW_UP_FIELDS, reason=reason)

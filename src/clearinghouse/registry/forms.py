@@ -7,7 +7,6 @@ from typing import Any, cast
 from django import forms
 
 from clearinghouse.access import policy
-from clearinghouse.core.errors import ApplicationError
 from clearinghouse.registry.models import (
     OFFICIAL_LANGUAGES,
     Area,
@@ -16,6 +15,7 @@ from clearinghouse.registry.models import (
     Organization,
     State,
 )
+from clearinghouse.web.forms import ServiceForm
 
 LANGUAGE_NAMES = {"fr": "French", "es": "Spanish", "ru": "Russian", "zh": "Chinese",
                   "ar": "Arabic"}
@@ -69,28 +69,6 @@ class FocalPointFilterForm(forms.Form):
     state = forms.CharField(label="State (ISO alpha-3)", required=False, max_length=3)
 
 
-class ServiceForm(forms.Form):
-    """A form whose cleaned data becomes a service's ``values``; it shows service errors inline."""
-
-    control_fields = ("reason", "confirm_not_duplicate")
-    model_fields: dict[str, str] = {}  # form field -> model field, where they differ
-
-    def values(self) -> dict[str, Any]:
-        """Return the cleaned data as service values."""
-        data = {k: v for k, v in self.cleaned_data.items() if k not in self.control_fields}
-        return {self.model_fields.get(k, k): v for k, v in data.items()}
-
-    def add_service_error(self, error: ApplicationError) -> None:
-        """Attach an ApplicationError's field messages to the matching form fields."""
-        reverse = {v: k for k, v in self.model_fields.items()}
-        for name, messages in error.fields.items():
-            field = reverse.get(name, name)
-            for message in messages:
-                self.add_error(field if field in self.fields else None, message)
-        if not error.fields:
-            self.add_error(None, error.message)
-
-
 class OrganizationForm(ServiceForm):
     type = forms.ChoiceField(choices=Organization.Type.choices)
     name = forms.CharField(label="Name (English)", max_length=250)
@@ -107,6 +85,7 @@ class OrganizationForm(ServiceForm):
         required=False, label="I have checked: this is a different organization"
     )
     model_fields = {"country": "country_id", "parent": "parent_id"}
+    live_similar = True  # the page warns of duplicates as the name is typed
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from clearinghouse.access import policy
 from clearinghouse.audit.selectors import audit_history_shown
-from clearinghouse.core.errors import ApplicationError
 from clearinghouse.core.tables import Column
 from clearinghouse.registry import forms, selectors, services
 from clearinghouse.registry.models import Expert, FocalPoint, Organization, State
-from clearinghouse.web.lists import render_list
-
-
-def _filters(form_class: type[Any], request: HttpRequest) -> tuple[Any, dict[str, Any]]:
-    """Bind a filter form to the query string; return it and its valid, non-empty values."""
-    form = form_class(request.GET or None)
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    return form, {k: v for k, v in data.items() if v not in ("", None)}
+from clearinghouse.web.lists import bind_filters, render_list, service_form_page
 
 
 def _visible_or_404(request: HttpRequest, model: type[Any], **lookup: Any) -> Any:
@@ -62,7 +52,7 @@ STATE_COLUMNS = [
 
 def state_list(request: HttpRequest) -> HttpResponseBase:
     """List States with filters on name, region and group membership on a date."""
-    form, filters = _filters(forms.StateFilterForm, request)
+    form, filters = bind_filters(forms.StateFilterForm, request)
     return render_list(request, title="States", rows=selectors.state_list(
         user=request.user, **filters), columns=STATE_COLUMNS, filename="states",
         filter_form=form,
@@ -112,7 +102,7 @@ ORGANIZATION_COLUMNS = [
 
 def organization_list(request: HttpRequest) -> HttpResponseBase:
     """List the organizations the user may see."""
-    form, filters = _filters(forms.OrganizationFilterForm, request)
+    form, filters = bind_filters(forms.OrganizationFilterForm, request)
     actions = []
     if policy.actor_for(request.user).authenticated:
         actions.append(("Add an organization", reverse("registry:organization_create")))
@@ -144,35 +134,10 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
                    badge="" if organization.published else "Draft: not yet published")
 
 
-def _form_page(
-    request: HttpRequest, *, form_class: type[forms.ServiceForm], title: str, cancel_url: str,
-    initial: dict[str, Any] | None, save: Callable[[forms.ServiceForm], Any],
-    success: Callable[[Any], str],
-) -> HttpResponse:
-    """Show a form; on a valid POST call ``save`` and redirect, else show errors inline."""
-    form = form_class(request.POST or None, initial=initial, user=request.user)  # type: ignore[call-arg]
-    similar: list[Any] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save(form)
-        except ApplicationError as error:
-            if error.status == 404:
-                raise Http404 from error
-            form.add_service_error(error)
-            similar = error.extra.get("similar", [])
-        else:
-            messages.success(request, "Saved.")
-            return redirect(success(saved))
-    return render(request, "form.html", {"title": title, "form": form, "similar": similar,
-                                         "cancel_url": cancel_url,
-                                         "live_similar": form_class is forms.OrganizationForm},
-                  status=400 if form.errors else 200)
-
-
 @login_required
 def organization_create(request: HttpRequest) -> HttpResponse:
     """Register an organization, warning about likely duplicates before saving."""
-    return _form_page(
+    return service_form_page(
         request, form_class=forms.OrganizationForm, title="Add an organization",
         cancel_url=reverse("registry:organization_list"), initial=None,
         save=lambda f: services.organization_create(
@@ -188,7 +153,7 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organization = _visible_or_404(request, Organization, pk=pk)
     if not policy.can_change(request.user, organization):
         return HttpResponse("You may not change this organization.", status=403)
-    return _form_page(
+    return service_form_page(
         request, form_class=forms.OrganizationForm, title=f"Edit {organization.name}",
         cancel_url=reverse("registry:organization_detail", args=[pk]),
         initial=forms.OrganizationForm.initial_for(organization),
@@ -226,7 +191,7 @@ EXPERT_COLUMNS = [
 @login_required
 def expert_list(request: HttpRequest) -> HttpResponseBase:
     """List the roster entries the user may see."""
-    form, filters = _filters(forms.ExpertFilterForm, request)
+    form, filters = bind_filters(forms.ExpertFilterForm, request)
     actions = [("Add an expert", reverse("registry:expert_create"))]
     return render_list(request, title="Experts roster", rows=selectors.expert_list(
         user=request.user, **filters), columns=EXPERT_COLUMNS, filename="experts",
@@ -255,7 +220,7 @@ def expert_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def expert_create(request: HttpRequest) -> HttpResponse:
     """Put an expert on the roster."""
-    return _form_page(
+    return service_form_page(
         request, form_class=forms.ExpertForm, title="Add an expert",
         cancel_url=reverse("registry:expert_list"), initial=None,
         save=lambda f: services.expert_create(user=request.user, values=f.values(),
@@ -268,7 +233,7 @@ def expert_create(request: HttpRequest) -> HttpResponse:
 def expert_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit a roster entry the user may change."""
     expert = _visible_or_404(request, Expert, pk=pk)
-    return _form_page(
+    return service_form_page(
         request, form_class=forms.ExpertForm, title=f"Edit {expert.name}",
         cancel_url=reverse("registry:expert_detail", args=[pk]),
         initial=forms.ExpertForm.initial_for(expert),
@@ -292,7 +257,7 @@ FOCAL_POINT_COLUMNS = [
 @login_required
 def focal_point_list(request: HttpRequest) -> HttpResponseBase:
     """List the focal points the user may see."""
-    form, filters = _filters(forms.FocalPointFilterForm, request)
+    form, filters = bind_filters(forms.FocalPointFilterForm, request)
     return render_list(request, title="Focal points", rows=selectors.focal_point_list(
         user=request.user, **filters), columns=FOCAL_POINT_COLUMNS, filename="focal-points",
         filter_form=form)

@@ -13,7 +13,7 @@ ROLE_LABELS = dict(Role.Kind.choices)
 # The areas of the product, in the order of the golden thread. Areas not built yet show as
 # such in the navigation rather than vanish, so the map of the product stays whole.
 AREAS = [
-    ("Mandates", None),
+    ("Mandates", "/mandates/"),
     ("Requests", None),
     ("Offers", None),
     ("Resources", None),

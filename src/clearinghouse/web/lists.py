@@ -1,16 +1,19 @@
-"""Render any list page: filters, table, pagination, and CSV or Excel export of the same rows."""
+"""Page scaffolding shared by the apps: lists with filters and exports, and service forms."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
+from clearinghouse.core.errors import ApplicationError
 from clearinghouse.core.tables import Column, cell_text, export_or_page
+from clearinghouse.web.forms import ServiceForm
 
 
 def render_list(
@@ -32,3 +35,34 @@ def render_list(
         "title": title, "intro": intro, "columns": columns, "rows": table, "page": page,
         "filter_form": filter_form, "query": query.urlencode(), "actions": actions,
     })
+
+
+def bind_filters(form_class: type[Any], request: HttpRequest) -> tuple[Any, dict[str, Any]]:
+    """Bind a filter form to the query string; return it and its valid, non-empty values."""
+    form = form_class(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    return form, {k: v for k, v in data.items() if v not in ("", None)}
+
+
+def service_form_page(
+    request: HttpRequest, *, form_class: type[ServiceForm], title: str, cancel_url: str,
+    initial: dict[str, Any] | None, save: Callable[[ServiceForm], Any],
+    success: Callable[[Any], str],
+) -> HttpResponse:
+    """Show a form; on a valid POST call ``save`` and redirect, else show errors inline."""
+    form = form_class(request.POST or None, initial=initial, user=request.user)  # type: ignore[call-arg]
+    similar: list[Any] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(form)
+        except ApplicationError as error:
+            if error.status == 404:
+                raise Http404 from error
+            form.add_service_error(error)
+            similar = error.extra.get("similar", [])
+        else:
+            messages.success(request, "Saved.")
+            return redirect(success(saved))
+    context = {"title": title, "form": form, "similar": similar, "cancel_url": cancel_url,
+               "live_similar": getattr(form_class, "live_similar", False)}
+    return render(request, "form.html", context, status=400 if form.errors else 200)
