@@ -94,3 +94,29 @@ def test_started_job_shows_its_progress_bar_to_the_end(
     bar = page.get_by_role("progressbar")
     expect(bar).to_have_attribute("value", "100")
     expect(page.locator(".status")).to_have_text("Succeeded")
+
+
+def test_officer_filters_the_tracker_and_records_a_follow_up(
+    page: Page, live_server: Any, make_user: Any
+) -> None:
+    from clearinghouse.mandates import services as mandates
+    from tests.mandates.parser.conftest import SEED
+
+    officer = make_user("secretariat", username="amina")
+    mandates.resolution_ingest(user=officer, document=mandates.document_read(SEED))
+    log_in(page, live_server, "amina", PASSWORD)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Mandates").click()
+    page.goto(f"{live_server.url}/mandates/tracker/")
+    page.get_by_label("Actor").fill("Secretary-General")
+    page.get_by_role("button", name="Filter").click()
+    table = page.get_by_role("table")
+    expect(table).to_contain_text("E/RES/1992/22 VII.4")
+    expect(table).not_to_contain_text("E/RES/1992/22 VII.1")
+    page.get_by_role("link", name="E/RES/1992/22 VII.4").click()
+    page.get_by_label("Status").select_option("in_progress")
+    page.get_by_label("Responsible person").fill("Chief, Crime Prevention Branch")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_contain_text("Saved.")
+    page.get_by_label("Status").select_option("in_progress")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_role("table")).to_contain_text("In progress")

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from clearinghouse.access import policy
 from clearinghouse.jobs import selectors as job_selectors
 from clearinghouse.jobs.kinds import KINDS
+from clearinghouse.mandates import selectors as mandate_selectors
 from clearinghouse.registry import selectors
 
 
@@ -27,7 +28,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         figures.append(("Experts on the roster", selectors.expert_list(user=user).count(),
                         "registry:expert_list", ""))
     actor = policy.actor_for(user)
+    try:
+        months = max(1, min(int(request.GET.get("months", 6)), 60))
+    except ValueError:
+        months = 6
+    due = mandate_selectors.mandates_due(user=user, months=months)[:10] if actor.staff else []
     return render(request, "web/dashboard.html", {
+        "months": months,
+        "due": due,
         "title": "Dashboard",
         "today": today,
         "figures": figures,
