@@ -1,8 +1,11 @@
 """Job pages: the list, one job with its live progress bar, and starting a job."""
 
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -52,11 +55,25 @@ def job_progress(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 @login_required
+def job_download(request: HttpRequest, job_id: int) -> FileResponse:
+    """Send the file a finished job produced (a rendered report)."""
+    job = _job_or_404(request, job_id)
+    name = (job.result or {}).get("file") if job.finished_ok else None
+    path = Path(settings.VAR_DIR) / "reports" / str(name)
+    if not name or Path(str(name)).name != name or not path.exists():
+        raise Http404
+    return FileResponse(path.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
 @require_POST
 def job_start(request: HttpRequest) -> HttpResponse:
-    """Start a job and go to its page."""
+    """Start a job and go to its page; job parameters come as ``param_<name>`` fields."""
+    params = {k.removeprefix("param_"): v for k, v in request.POST.items()
+              if k.startswith("param_")}
     try:
-        job = services.job_start(user=request.user, kind=request.POST.get("kind", ""))
+        job = services.job_start(user=request.user, kind=request.POST.get("kind", ""),
+                                 params=params)
     except ApplicationError as error:
         messages.error(request, error.message)
         return redirect("dashboard")

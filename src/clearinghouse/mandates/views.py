@@ -15,6 +15,7 @@ from clearinghouse.audit.selectors import audit_history_shown
 from clearinghouse.core.tables import Column
 from clearinghouse.mandates import forms, selectors, services
 from clearinghouse.mandates.models import Mandate, Provision, Resolution
+from clearinghouse.mandates.report import progress_report_build, render_html
 from clearinghouse.web.lists import bind_filters, render_list, service_form_page
 
 RESOLUTION_COLUMNS = [
@@ -68,8 +69,18 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "citations": resolution.citations.select_related("cited"),
         "cited_by": resolution.cited_by.select_related("resolution"),
         "can_correct": staff,
+        "report_formats": [("pdf", "Report as PDF"), ("docx", "Report as Word")],
         "history": audit_history_shown(user=request.user, instance=resolution),
     })
+
+
+@login_required
+def progress_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the progress report on a resolution as a page (PDF and Word come from a job)."""
+    resolution = get_object_or_404(Resolution, pk=pk)
+    if not policy.actor_for(request.user).staff:
+        raise Http404
+    return HttpResponse(render_html(progress_report_build(resolution=resolution)))
 
 
 @login_required
