@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.db import transaction
 
 from clearinghouse.access.models import Role
 from clearinghouse.access.services import user_create_with_role
+from clearinghouse.mandates import services as mandates
 from clearinghouse.registry import services
 from clearinghouse.registry.models import Organization, State
 
@@ -104,4 +106,8 @@ def demo_load() -> list[DemoLogin]:
         services.expert_create(user=user, values={
             **values, "available_from": today, "available_until": today + dt.timedelta(days=365),
         }, reason="demo data")
+    # The resolution this system implements, as its 1992 scan, with its mandates to follow.
+    mandates.session_calendar_load()
+    mandates.resolution_ingest(user=secretariat, document=mandates.document_read(
+        Path(mandates.__file__).parent / "demo" / "E_RES_1992_22.txt"))
     return LOGINS
