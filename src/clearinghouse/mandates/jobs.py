@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,8 @@ from clearinghouse.core.errors import ApplicationError
 from clearinghouse.jobs.kinds import register
 from clearinghouse.jobs.progress import Progress
 from clearinghouse.mandates import services
+
+logger = logging.getLogger(__name__)
 
 
 @register("mandates.ingest", title="Ingest resolutions")
@@ -23,6 +26,9 @@ def ingest(progress: Progress, params: dict[str, Any], user: Any) -> dict[str, A
                                                 document=services.document_read(path))
         except ApplicationError as error:
             failed.append({"file": str(path), "error": error.message})
+        except Exception as error:  # one broken file must not stop the others
+            logger.exception("Ingesting %s failed", path)
+            failed.append({"file": str(path), "error": f"{path}: {error}"})
         else:
             created, updated = created + new, updated + (not new)
         progress.advance(1, path.name)

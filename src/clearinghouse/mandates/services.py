@@ -98,7 +98,21 @@ def _provisions(document: Document) -> list[Parsed]:
                 found.append(Parsed(sub_ref, Provision.Kind.SUBPARAGRAPH,
                                     paragraph.section or "", node.text, True, node.confidence,
                                     by_paragraph.get(sub_ref, [])))
-    return found
+    return _unique_refs(found)
+
+
+def _unique_refs(found: list[Parsed]) -> list[Parsed]:
+    """Make every reference unique: parts A and B may both have a paragraph 1, and
+    unnumbered paragraphs share one reference. Repeats become "1 #2", "1 #3"."""
+    seen: dict[str, int] = {}
+    unique = []
+    for item in found:
+        seen[item.ref] = seen.get(item.ref, 0) + 1
+        if seen[item.ref] > 1:
+            item = Parsed(f"{item.ref} #{seen[item.ref]}", item.kind, item.section, item.text,
+                          item.complete, item.confidence, item.mandates)
+        unique.append(item)
+    return unique
 
 
 @transaction.atomic
