@@ -109,3 +109,10 @@ def test_deadlines_follow_the_apps_edited_session_calendar(secretariat: Any) -> 
     assert services.session_calendar_load() == 0  # reloading keeps the edit
     second.refresh_from_db()
     assert second.start == dt.date(1993, 4, 1)
+
+
+def test_parts_of_a_resolution_are_separate_resolutions(secretariat: Any) -> None:
+    a, _ = _ingest(secretariat, CORPUS / "ga75" / "75_290_A_E.xml")
+    b, _ = _ingest(secretariat, CORPUS / "ga75" / "75_290_B_E.xml")
+    assert (a.symbol, b.symbol) == ("A/RES/75/290A", "A/RES/75/290B")
+    assert b.number == "75/290 B" and Resolution.objects.count() == 2

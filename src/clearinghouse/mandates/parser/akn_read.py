@@ -472,6 +472,17 @@ def flat_text(doc: dict[str, Any]) -> list[str]:
     return out
 
 
+def _cover_symbol(path: str | Path) -> str | None:
+    """Return the symbol the cover page prints ("A/RES/75/253 C"), which names the part."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.parse(str(path), parser).getroot()
+    for element in root.iter(f"{{{NS}}}docNumber"):
+        text = normalize(text_of(element))
+        if re.fullmatch(r"[A-Z][A-Z0-9./-]*/RES/\S+(?: [A-Z])?", text):
+            return text
+    return None
+
+
 def document_from_akn(path: str | Path, sessions: dict[Any, Any] | None = None) -> Document:
     """Return a parsed Document read from AKN markup: the structure comes from the markup.
 
@@ -479,11 +490,17 @@ def document_from_akn(path: str | Path, sessions: dict[Any, Any] | None = None) 
     """
     labels = labels_from_akn(path)
     body = re.sub(r"^The |,$", "", labels.get("formula") or "").strip() or None
-    document = Document(source=str(path), body=body, number=labels["number"] or None,
+    cover = _cover_symbol(path)
+    number = labels["number"] or None
+    if cover and number and cover.endswith(f"{number} {cover[-1]}"):
+        number = f"{number} {cover[-1]}"  # part B of a resolution: "75/290 B"
+    document = Document(source=str(path), body=body, number=number,
                         title=labels["title"], formula=labels.get("formula") or "",
                         adopted=labels.get("adopted"), meeting=labels.get("meeting"),
                         sessions=sessions)
-    if document.number and body in BODY_PREFIX:
+    if cover:
+        document.symbol = cover.replace(" ", "")
+    elif document.number and body in BODY_PREFIX:
         document.symbol = f"{BODY_PREFIX[body]}/RES/{document.number.replace(' ', '')}"
     document.preamble = [Preambular(text=text) for text in labels["preamble"]]
     document.sections = [Section(num=s.get("num") or "", heading=s.get("heading"))
