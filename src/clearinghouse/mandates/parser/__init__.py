@@ -51,10 +51,12 @@ def parse(text: str, source: str = "", *, line_rules: list[tuple[str, LineRule]]
     document = Document(source=source, sessions=sessions)
     repairs = document.repairs
     lines = split_lines(text)
+    # Line rules run only where a fast scan of the whole page saw something to mend.
+    suspects = symbols.lines_to_check([line.text for line in lines])
     for _name, line_rule in line_rules if line_rules is not None else LINE_RULES:
-        for line in lines:
-            if line.text:
-                line.text = line_rule(line.text, line.no, repairs)
+        for index in sorted(suspects):
+            line = lines[index]
+            line.text = line_rule(line.text, line.no, repairs)
     vocabulary = Vocabulary.of_lines([line.text for line in lines])
     signal = trailing_space_signal(lines)
     blocks, locators = build_blocks(lines, signal=signal, vocabulary=vocabulary,

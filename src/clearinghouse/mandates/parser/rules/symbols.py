@@ -7,6 +7,7 @@ Letters are mapped back to digits only inside tokens that are otherwise numeric.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from clearinghouse.mandates.parser.model import Repair
@@ -26,6 +27,22 @@ PARAGRAPH_NUMBER = re.compile(r"^([\dlIOSB]{1,3})(\.\s+[A-Z])")
 _SHORT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "O": "0", "S": "5", "B": "8"})
 ORDINAL = re.compile(r"\b(\d{1,3}) (st|nd|rd|th)\b")
 _DIGIT = re.compile(r"\d")
+# Where on a page a mend may be needed: a digit beside a look-alike letter, a split ordinal,
+# or a look-alike paragraph number opening a line. Starting with a digit keeps the scan fast.
+ANCHOR = re.compile(r"[0-9](?:[SslIiOoBZGg]| (?:st|nd|rd|th)\b)|[0-9](?<=[SslIiOoBZGg][0-9])"
+                    r"|(?:^|\n)[lIOSB]{1,3}\. ")
+
+
+def lines_to_check(texts: list[str]) -> set[int]:
+    """Return the indexes of the lines where ``repair_line`` may find something to mend."""
+    joined = "\n".join(texts)
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    return {bisect.bisect_right(starts, m.start() if joined[m.start()] != "\n"
+                                else m.start() + 1) - 1
+            for m in ANCHOR.finditer(joined)}
 
 
 def _numeric(token: str) -> str | None:
