@@ -14,6 +14,8 @@ A pipeline of small stages, each testable alone, none importing Django:
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,10 +32,13 @@ LineRule = Callable[[str, int, list[Repair]], str]
 TextRule = Callable[[str, Callable[[int], int], list[Repair], Vocabulary], str]
 
 LINE_RULES: list[tuple[str, LineRule]] = [("symbols", symbols.repair_line)]
-TEXT_RULES: list[tuple[str, TextRule]] = [
-    ("misreads", misreads.repair_text),
+# Each text rule comes with a pattern that finds where it may apply; a whole-page scan with
+# it picks the paragraphs worth the rule's slower look.
+TEXT_RULES: list[tuple[str, TextRule, re.Pattern[str]]] = [
+    ("misreads", misreads.repair_text, misreads.ANCHOR),
     ("footnotes", lambda text, line_at, repairs, _v: footnotes.repair_text(text, line_at,
-                                                                           repairs)),
+                                                                           repairs),
+     footnotes.ANCHOR),
 ]
 
 
@@ -42,7 +47,7 @@ class NotAResolution(ValueError):
 
 
 def parse(text: str, source: str = "", *, line_rules: list[tuple[str, LineRule]] | None = None,
-          text_rules: list[tuple[str, TextRule]] | None = None,
+          text_rules: list[tuple[str, TextRule, re.Pattern[str]]] | None = None,
           sessions: dict[Any, Any] | None = None) -> Document:
     """Parse a resolution's text into a Document. Never raises on odd text.
 
@@ -61,9 +66,13 @@ def parse(text: str, source: str = "", *, line_rules: list[tuple[str, LineRule]]
     signal = trailing_space_signal(lines)
     blocks, locators = build_blocks(lines, signal=signal, vocabulary=vocabulary,
                                     repairs=repairs)
-    for block, line_at in zip(blocks, locators, strict=True):
-        for _name, text_rule in text_rules if text_rules is not None else TEXT_RULES:
-            block.text = text_rule(block.text, line_at, repairs, vocabulary)
+    texts = [block.text for block in blocks]
+    for _name, text_rule, anchor in text_rules if text_rules is not None else TEXT_RULES:
+        for index in _hit_blocks(texts, anchor):
+            block = blocks[index]
+            block.text = texts[index] = text_rule(block.text, locators[index], repairs,
+                                                  vocabulary)
+    repairs.sort(key=lambda repair: repair.line)  # in page order, whichever rule made them
     build_structure(blocks, document)
     if document.number and document.body in BODY_PREFIX:
         document.symbol = f"{BODY_PREFIX[document.body]}/RES/{document.number.replace(' ', '')}"
@@ -71,6 +80,16 @@ def parse(text: str, source: str = "", *, line_rules: list[tuple[str, LineRule]]
     document.mandates = find_mandates(document)
     document.text = "\n\n".join(block.text for block in blocks)
     return document
+
+
+def _hit_blocks(texts: list[str], anchor: re.Pattern[str]) -> list[int]:
+    """Return the indexes of the texts in which ``anchor`` matches, from one scan of them all."""
+    joined = "\n".join(texts)
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    return sorted({bisect.bisect_right(starts, m.start()) - 1 for m in anchor.finditer(joined)})
 
 
 def _texts(document: Document) -> list[tuple[str, str]]:

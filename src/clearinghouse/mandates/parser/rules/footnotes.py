@@ -20,7 +20,7 @@ FOLLOWER = (r"(?=$|[,;.:]|\s+(?:\d{1,4}/|and\b|or\b|in\b|by\b|which\b|the\b|on\b
             r"|to\b|that\b|with\b|concerning\b|entitled\b|adopted\b|where\b|whereby\b))")
 # "<year>,49" or "<year>, 2 and": a marker of 1-3 digits after a year and a comma.
 AFTER_YEAR = re.compile(rf"((?:{MONTHS}) (?:1[89]|20)\d\d)(,? ?)(\d{{1,3}}){FOLLOWER}")
-_YEAR_THEN_DIGIT = re.compile(r"(?:1[89]|20)\d\d,? ?\d")
+ANCHOR = re.compile(r"(?:1[89]|20)\d\d,? ?\d")
 # "<year>49," glued with no comma at all.
 GLUED = re.compile(rf"((?:{MONTHS}) (?:1[89]|20)\d\d)(\d{{1,3}}){FOLLOWER}")
 
@@ -43,7 +43,7 @@ def repair_text(text: str, line_at: Callable[[int], int], repairs: list[Repair])
                               match.group(1)))
         return match.group(1)
 
-    if not _YEAR_THEN_DIGIT.search(text):
+    if not ANCHOR.search(text):
         return text
     text = GLUED.sub(glued, text)
     return AFTER_YEAR.sub(after_year, text)

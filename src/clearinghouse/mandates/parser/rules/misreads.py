@@ -25,7 +25,7 @@ SUSPECT = re.compile(
 )
 MIN_ZIPF = 2.0
 # Where junk may sit: starts with the rare character itself, so the scan is fast.
-_ANCHOR = re.compile(r"[_|~^`!*\\]|[;:](?=-?[A-Za-z])|:(?<=[a-z]:)(?= [a-z])"
+ANCHOR = re.compile(r"[_|~^`!*\\]|[;:](?=-?[A-Za-z])|:(?<=[a-z]:)(?= [a-z])"
                      r"|\d(?<=[a-z]\d)(?=[a-z])")
 
 
@@ -87,7 +87,7 @@ def repair_text(
     """
     pieces: list[str] = []
     done = 0
-    for anchor in _ANCHOR.finditer(text):
+    for anchor in ANCHOR.finditer(text):
         start = text.rfind(" ", 0, anchor.start()) + 1
         while start < anchor.start() and text[start] in "(\"“‘[":
             start += 1

@@ -29,20 +29,20 @@ ORDINAL = re.compile(r"\b(\d{1,3}) (st|nd|rd|th)\b")
 _DIGIT = re.compile(r"\d")
 # Where on a page a mend may be needed: a digit beside a look-alike letter, a split ordinal,
 # or a look-alike paragraph number opening a line. Starting with a digit keeps the scan fast.
-ANCHOR = re.compile(r"[0-9](?:[SslIiOoBZGg]| (?:st|nd|rd|th)\b)|[0-9](?<=[SslIiOoBZGg][0-9])"
-                    r"|(?:^|\n)[lIOSB]{1,3}\. ")
+ANCHOR = re.compile(r"[0-9](?:[SslIiOoBZGg]| (?:st|nd|rd|th)\b|(?<=[SslIiOoBZGg][0-9]))")
+PARAGRAPH_ANCHOR = re.compile(r"\n[lIOSB]{1,3}\. ")
 
 
 def lines_to_check(texts: list[str]) -> set[int]:
     """Return the indexes of the lines where ``repair_line`` may find something to mend."""
-    joined = "\n".join(texts)
-    starts, offset = [], 0
+    joined = "\n" + "\n".join(texts)
+    starts, offset = [], 1
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
-    return {bisect.bisect_right(starts, m.start() if joined[m.start()] != "\n"
-                                else m.start() + 1) - 1
-            for m in ANCHOR.finditer(joined)}
+    hits = [m.start() for m in ANCHOR.finditer(joined)]
+    hits += [m.start() + 1 for m in PARAGRAPH_ANCHOR.finditer(joined)]
+    return {bisect.bisect_right(starts, hit) - 1 for hit in hits}
 
 
 def _numeric(token: str) -> str | None:
