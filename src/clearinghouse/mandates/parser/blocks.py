@@ -123,34 +123,34 @@ def join_lines(
     Return the text and a function giving the source line of a character offset.
     """
     parts = [group[0].text]
-    length = len(parts[0])
-    starts = [(0, group[0].no)]
+    joints = []  # (index in parts after which the line starts, source line number)
     for previous, line in itertools.pairwise(group):
-        left = previous.text.rsplit(" ", 1)[-1]
-        right = line.text.split(" ", 1)[0]
-        if previous.trailing and signal and not left.endswith("-"):
-            how = SPACE  # the common case, decided without looking words up
+        if previous.trailing and signal and previous.text[-1] != "-":
+            parts.append(" ")  # the common case, decided without looking words up
         else:
+            left = previous.text.rsplit(" ", 1)[-1]
+            right = line.text.split(" ", 1)[0]
             how = decide(left, right, spaced=previous.trailing, signal=signal,
                          vocabulary=vocabulary)
-        if how == JOIN:
-            repairs.append(Repair("join", previous.no, f"{left}|{right}",
-                                  left.removesuffix("-") + right))
-            if left.endswith("-"):
-                parts[-1] = parts[-1][:-1]
-                length -= 1
-        elif how != HYPHEN:
-            parts.append(" ")
-            length += 1
-        starts.append((length, line.no))
+            if how == JOIN:
+                repairs.append(Repair("join", previous.no, f"{left}|{right}",
+                                      left.removesuffix("-") + right))
+                if left.endswith("-"):
+                    parts[-1] = parts[-1][:-1]
+            elif how != HYPHEN:
+                parts.append(" ")
+        joints.append((len(parts), line.no))
         parts.append(line.text)
-        length += len(line.text)
     text = "".join(parts)
+    first = group[0].no
 
     def line_at(offset: int) -> int:
-        found = starts[0][1]
-        for start, no in starts:
-            if start > offset:
+        """Return the source line of a character offset (worked out only when asked)."""
+        found, length, done = first, 0, 0
+        for index, no in joints:
+            length += sum(len(p) for p in parts[done:index])
+            done = index
+            if length > offset:
                 break
             found = no
         return found
