@@ -55,6 +55,20 @@ def _with_id_names(error: ApplicationError, instance: models.Model) -> Applicati
 Check = Callable[[Any], None]
 
 
+def record_refresh(instance: models.Model, values: Mapping[str, Any]) -> list[str]:
+    """Set the values that differ from the instance's, save only those fields, return them.
+
+    For derived data (reference loads, ingestion) where an unchanged row must write nothing,
+    so that the audit trail records real changes only.
+    """
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, values[name])
+    if changed:
+        instance.save(update_fields=changed)
+    return changed
+
+
 def record_check_relations(
     *, user: Any, model: type[models.Model], values: Mapping[str, Any]
 ) -> None:

@@ -12,7 +12,7 @@ from django.db import transaction
 from clearinghouse.access import policy
 from clearinghouse.audit.context import acting_as, because
 from clearinghouse.core.errors import ApplicationError, PermissionDenied
-from clearinghouse.core.records import record_update
+from clearinghouse.core.records import record_refresh, record_update
 from clearinghouse.mandates.models import Citation, Mandate, Provision, Resolution, Session
 from clearinghouse.mandates.parser import calendar, parse
 from clearinghouse.mandates.parser.akn_read import document_from_akn
@@ -141,11 +141,7 @@ def resolution_ingest(*, user: Any, document: Document) -> tuple[Resolution, boo
         if resolution is None:
             resolution = Resolution.objects.create(symbol=symbol, **values)
         else:
-            changed = [k for k, v in values.items() if getattr(resolution, k) != v]
-            for name in changed:
-                setattr(resolution, name, values[name])
-            if changed:
-                resolution.save(update_fields=changed)
+            record_refresh(resolution, values)
         _store_provisions(resolution, _provisions(document))
     _store_citations(resolution, document)
     return resolution, created
@@ -160,11 +156,7 @@ def _store_provisions(resolution: Resolution, parsed: list[Parsed]) -> None:
         if provision is None:
             provision = Provision.objects.create(resolution=resolution, ref=item.ref, **fields)
         else:
-            changed = [k for k, v in fields.items() if getattr(provision, k) != v]
-            for name in changed:
-                setattr(provision, name, fields[name])
-            if changed:
-                provision.save(update_fields=changed)
+            record_refresh(provision, fields)
         _store_mandates(provision, item.mandates)
     for stale in existing.values():
         if not stale.corrected_text:  # a correction is kept even if the parser lost the ref
@@ -184,11 +176,7 @@ def _store_mandates(provision: Provision, mandates: list[Any]) -> None:
         if current is None:
             Mandate.objects.create(provision=provision, index=index, **fields)
             continue
-        changed = [k for k, v in fields.items() if getattr(current, k) != v]
-        for name in changed:
-            setattr(current, name, fields[name])
-        if changed:
-            current.save(update_fields=changed)
+        record_refresh(current, fields)
     for stale in existing.values():
         if stale.status == Mandate.Status.NO_INDICATION and not stale.evidence:
             stale.delete()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from clearinghouse.mandates.parser.lexicon import Vocabulary
 from clearinghouse.mandates.parser.lines import Line
 from clearinghouse.mandates.parser.model import Block, Repair
-from clearinghouse.mandates.parser.rules.breaks import HYPHEN, JOIN, SPACE, decide
+from clearinghouse.mandates.parser.rules.breaks import HYPHEN, JOIN, decide
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December")

@@ -33,16 +33,6 @@ from clearinghouse.mandates.parser.model import (
     SubParagraph,
 )
 
-BODIES = {
-    "General Assembly": "A",
-    "Economic and Social Council": "E",
-    "Security Council": "S",
-    "Human Rights Council": "A/HRC",
-    "Commission on Human Rights": "E/CN.4",
-    "Commission on Narcotic Drugs": "E/CN.7",
-    "Commission on Crime Prevention and Criminal Justice": "E/CN.15",
-    "Commission on the Status of Women": "E/CN.6",
-}
 TITLE = re.compile(
     r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z])?|S-\d{1,2}/\d{1,3}|ES-\d{1,2}/\d{1,3}"
     r"|\d{1,4}(?: [A-Z])? \([IVXLC]+\))\.\s*(?P<title>.*)$"
