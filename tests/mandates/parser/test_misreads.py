@@ -18,6 +18,7 @@ VOCABULARY = Vocabulary.of_lines(["x the specific needs of advisory services x"]
     ("in int_ernational law", "in international law"),
     ("technical c0operation", "technical cooperation"),
     ("the Gen_eral Assembly", "the General Assembly"),
+    ("by INT_ERPOL and", "by INTERPOL and"),
 ])
 def test_misread_word_is_mended(before: str, after: str) -> None:
     repairs: list[Repair] = []

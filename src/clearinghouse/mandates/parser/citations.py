@@ -47,6 +47,16 @@ NUMBER = re.compile(
 )
 DATE_AFTER = re.compile(rf"^(?: [A-Z])?,? of (\d{{1,2}} (?:{MONTHS}) \d{{4}})")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS.split("|"), start=1)}
+
+
+def parse_date(text: str) -> dt.date:
+    """Return the date of "18 December 1991"; ValueError if it is not a real date.
+
+    Faster than ``strptime``, and independent of the locale.
+    """
+    day, month, year = text.split(" ")
+    return dt.date(int(year), MONTH_NUMBERS[month], int(day))
 
 
 def _roman(numeral: str) -> int:
@@ -141,7 +151,7 @@ def find_citations(texts: Iterable[tuple[str, str]], document_body: str | None) 
             date = None
             if date_match:
                 try:
-                    date = dt.datetime.strptime(date_match.group(1), "%d %B %Y").date()
+                    date = parse_date(date_match.group(1))
                 except ValueError:
                     date = None
             found.append(Citation(symbol=symbol, body=body, number=number,

@@ -9,7 +9,6 @@ missing text is flagged, never invented.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from clearinghouse.mandates.parser.blocks import (
     ROMAN,
     is_opener,
 )
+from clearinghouse.mandates.parser.citations import parse_date
 from clearinghouse.mandates.parser.model import (
     Block,
     Document,
@@ -178,7 +178,7 @@ def _date(state: State, block: Block) -> bool:
     if not DATE.match(block.text) or state.phase != "end":
         return False
     try:
-        state.document.adopted = dt.datetime.strptime(block.text, "%d %B %Y").date().isoformat()
+        state.document.adopted = parse_date(block.text).isoformat()
     except ValueError:
         return False
     return True

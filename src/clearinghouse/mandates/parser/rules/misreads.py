@@ -59,19 +59,20 @@ def best_spelling(token: str, vocabulary: Vocabulary) -> str | None:
     tried only when mending the junk alone gives none.
     """
     # The token's own letters ("specifo" in "specifo:") are counted once already, by itself.
-    own = token.rstrip(":;_|").lower()
+    lowered = token.lower()
+    own = lowered.rstrip(":;_|")
     tiers: tuple[tuple[int, bool | None], ...] = ((0, False), (0, True), (1, None))
     table = english()
     for cost, pairs in tiers:
-        candidates = {c.lower(): c for c in _candidates(token, cost, pairs)}
+        candidates = _candidates(lowered, cost, pairs)
         # Set intersections keep the hundreds of candidates out of Python loops.
-        hits = (candidates.keys() & table.keys()) | (candidates.keys() & vocabulary.words.keys())
+        hits = (candidates & table.keys()) | (candidates & vocabulary.words.keys())
         scored = []
-        for lowered in hits:
-            known = vocabulary.words[lowered] >= (2 if lowered == own else 1)
-            frequency = table.get(lowered, 0.0)
+        for word in hits:
+            known = vocabulary.words[word] >= (2 if word == own else 1)
+            frequency = table.get(word, 0.0)
             if frequency >= MIN_ZIPF or known:
-                scored.append((frequency + (3.0 if known else 0.0), candidates[lowered]))
+                scored.append((frequency + (3.0 if known else 0.0), word))
         if scored:
             return max(scored)[1]
     return None
@@ -117,7 +118,10 @@ def _mend(token: str, offset: int, line_at: Callable[[int], int], repairs: list[
     fixed = best_spelling(token, vocabulary)
     if fixed is None:
         return token
-    if token[0].isupper():
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        fixed = fixed.upper()  # "INT_ERPOL" stays in capitals
+    elif token[0].isupper():
         fixed = fixed[0].upper() + fixed[1:]
     repairs.append(Repair("misread", line_at(offset), token, fixed))
     return fixed
