@@ -24,9 +24,12 @@ SUSPECT = re.compile(
     r"|[a-z]{3,}[:_|](?= [a-z]))"
 )
 MIN_ZIPF = 2.0
-# Where junk may sit: starts with the rare character itself, so the scan is fast.
-ANCHOR = re.compile(r"[_|~^`!*\\]|[;:](?=-?[A-Za-z])|:(?<=[a-z]:)(?= [a-z])"
-                     r"|\d(?<=[a-z]\d)(?=[a-z])")
+# Where junk may sit. One leading character class, the rest in lookarounds: the regex
+# engine can then skip ahead to candidate characters, which keeps the page scan fast.
+ANCHOR = re.compile(
+    r"[_|~^`!*\\;:\d](?:(?<=[_|~^`!*\\])|(?<=[;:])(?=-?[A-Za-z])|(?<=[a-z]:)(?= [a-z])"
+    r"|(?<=[a-z]\d)(?=[a-z]))"
+)
 
 
 def _candidates(token: str, cost: int, pairs: bool | None) -> set[str]:
