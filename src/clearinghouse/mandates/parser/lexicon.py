@@ -15,8 +15,8 @@ from pathlib import Path
 
 TABLE = Path(__file__).parent / "data" / "english_zipf.txt.gz"
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_WORD_LOWER = re.compile(r"[a-z]+(?:-[a-z]+)*")
-_PUNCTUATION = " ,;:.()[]\"'“”‘’!?-"
+_PUNCTUATION = " ,;:.()[]\"'“”‘’!?/"
+_SEPARATORS = bytes.maketrans(b",;:.()[]\"'!?/", b" " * 13)
 
 
 @cache
@@ -58,7 +58,13 @@ class Vocabulary:
         space or an opening parenthesis before them and a space or punctuation after count.
         """
         text = " " + "\n ".join(lines).lower()
-        words: Counter[str] = Counter(_WORD_LOWER.findall(text))
+        # Splitting on spaces once punctuation became spaces is several times faster than a
+        # word regex; a byte table does the replacing in one C pass.
+        if not text.isascii():
+            for quote in "“”‘’":
+                text = text.replace(quote, " ")
+        plain = text.encode().translate(_SEPARATORS).decode(errors="ignore")
+        words: Counter[str] = Counter(plain.split())
         edges: list[str] = []
         for line in lines:
             if " " in line:
