@@ -72,7 +72,7 @@ def document_read(path: Path) -> Document:
         else:
             document = parse(read_text(path), source=str(path), sessions=sessions)
         check_resolution(document)
-    except (BadInput, ValueError, OSError) as error:
+    except (BadInput, ValueError, OSError, SyntaxError) as error:
         raise ApplicationError(f"{path}: {error}", fields={"path": [str(error)]}) from error
     if not document.symbol:
         raise ApplicationError(f"{path}: no resolution number and body were found",

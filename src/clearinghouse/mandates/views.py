@@ -123,6 +123,7 @@ def mandate_edit(request: HttpRequest, pk: int) -> HttpResponse:
                                                   values=f.values(),
                                                   reason=f.cleaned_data["reason"]),
         success=lambda m: reverse("mandates:tracker"),
+        history=audit_history_shown(user=request.user, instance=mandate),
     )
 
 

@@ -47,7 +47,7 @@ def bind_filters(form_class: type[Any], request: HttpRequest) -> tuple[Any, dict
 def service_form_page(
     request: HttpRequest, *, form_class: type[ServiceForm], title: str, cancel_url: str,
     initial: dict[str, Any] | None, save: Callable[[ServiceForm], Any],
-    success: Callable[[Any], str],
+    success: Callable[[Any], str], history: Any = None,
 ) -> HttpResponse:
     """Show a form; on a valid POST call ``save`` and redirect, else show errors inline."""
     form = form_class(request.POST or None, initial=initial, user=request.user)  # type: ignore[call-arg]
@@ -64,5 +64,5 @@ def service_form_page(
             messages.success(request, "Saved.")
             return redirect(success(saved))
     context = {"title": title, "form": form, "similar": similar, "cancel_url": cancel_url,
-               "live_similar": getattr(form_class, "live_similar", False)}
+               "live_similar": getattr(form_class, "live_similar", False), "history": history}
     return render(request, "form.html", context, status=400 if form.errors else 200)

@@ -50,3 +50,18 @@ def test_bad_files_are_reported_by_name_and_the_others_still_parsed(tmp_path: Pa
     assert f"{empty}: is empty" in err
     assert f"{prose}: does not look like a resolution" in err
     assert "missing.txt: cannot be read" in err
+
+
+def test_akn_files_are_read_through_their_markup_in_every_format(tmp_path: Path) -> None:
+    from tests.mandates.parser.conftest import corpus_sample
+
+    files = [str(p) for p in corpus_sample(20)]
+    for fmt in ("json", "akn", "text"):
+        code, out, err = _run("--format", fmt, *files)
+        assert code == 0 and err == "", err
+    code, out, _ = _run("--format", "json", *files)
+    assert len(out.splitlines()) == len(files)
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<akomaNtoso><statement>")
+    code, _, err = _run(str(broken))
+    assert code == 1 and "is not Akoma Ntoso XML" in err

@@ -64,6 +64,8 @@ def test_follow_up_records_status_and_refuses_bad_evidence(secretariat: Any,
     assert good.status_code == 302
     mandate.refresh_from_db()
     assert (mandate.status, mandate.evidence) == ("completed", ["https://undocs.org/E/1993/31"])
+    page = client.get(url).content.decode()
+    assert "report issued" in page and "History" in page  # the audited history is shown
 
 
 def test_review_queue_lists_unsure_provisions_until_corrected(secretariat: Any,

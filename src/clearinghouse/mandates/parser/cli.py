@@ -36,6 +36,18 @@ def read_text(path: Path) -> str:
     return text
 
 
+def read_document(path: Path) -> Document:
+    """Parse a file: Akoma Ntoso markup (.xml) through its markup, anything else as text."""
+    if path.suffix.lower() == ".xml":
+        from clearinghouse.mandates.parser.akn_read import document_from_akn
+
+        try:
+            return document_from_akn(path)
+        except (ValueError, OSError, SyntaxError) as error:  # lxml raises a SyntaxError
+            raise BadInput(f"is not Akoma Ntoso XML ({error})") from error
+    return parse(read_text(path), source=str(path))
+
+
 def check_resolution(document: Document) -> None:
     """Refuse a parse that found nothing of a resolution."""
     if not document.operative and not document.preamble:
@@ -65,7 +77,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     failed = 0
     for path in options.files:
         try:
-            document = parse(read_text(path), source=str(path))
+            document = read_document(path)
             check_resolution(document)
         except BadInput as error:
             failed += 1
