@@ -47,3 +47,12 @@ def test_corpus_renderings_give_valid_akn(path: Path, schema: etree.XMLSchema) -
     document = parse(render_text(labels_from_akn(path)))
     tree = etree.fromstring(to_akn(document).encode())
     assert schema.validate(tree), schema.error_log
+
+
+@pytest.mark.parametrize("path", corpus_sample(40), ids=lambda p: p.name)
+def test_akn_read_from_markup_and_written_back_is_valid(path: Path,
+                                                       schema: etree.XMLSchema) -> None:
+    from clearinghouse.mandates.parser.akn_read import document_from_akn
+
+    tree = etree.fromstring(to_akn(document_from_akn(path)).encode())
+    assert schema.validate(tree), schema.error_log

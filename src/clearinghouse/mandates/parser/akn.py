@@ -118,7 +118,7 @@ def _points(parent: etree._Element, items: list[SubParagraph], prefix: str,
 
 def _paragraph(parent: etree._Element, paragraph: Operative, prefix: str, index: int,
                citations: list[Citation]) -> None:
-    eid = f"{prefix}para_{_eid(paragraph.num) or index}"
+    eid = f"{prefix}para_{_eid(paragraph.num) if paragraph.num else index}"
     element = _e(parent, "paragraph", eId=eid)
     if paragraph.num:
         _e(element, "num", f"{paragraph.num}.")
@@ -171,5 +171,19 @@ def to_akn(document: Document) -> str:
         if document.adopted:
             day = dt.date.fromisoformat(document.adopted)
             _e(conclusion, "docDate", f"{day.day} {day:%B %Y}", date=document.adopted)
+    _unique_eids(root)
     xml: str = etree.tostring(root, encoding="unicode", pretty_print=True)
     return xml
+
+
+def _unique_eids(root: etree._Element) -> None:
+    """Suffix repeated eIds ("para_1" twice when parts A and B both start at 1): the schema
+    requires every eId to be unique."""
+    seen: dict[str, int] = {}
+    for element in root.iter():
+        eid = element.get("eId")
+        if eid is None:
+            continue
+        seen[eid] = seen.get(eid, 0) + 1
+        if seen[eid] > 1:
+            element.set("eId", f"{eid}_{seen[eid]}")
