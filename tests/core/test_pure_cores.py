@@ -12,6 +12,9 @@ PURE_CORES = [
     "clearinghouse.mandates.parser",
     "clearinghouse.mandates.parser.akn",
     "clearinghouse.mandates.parser.cli",
+    "clearinghouse.assistance.brokerage.problem",
+    "clearinghouse.assistance.brokerage.greedy",
+    "clearinghouse.assistance.brokerage.checker",
 ]
 
 

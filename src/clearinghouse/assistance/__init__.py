@@ -1,0 +1,1 @@
+"""Assistance: requests from Member States, offers from providers, and their brokerage."""
