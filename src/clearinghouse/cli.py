@@ -26,6 +26,8 @@ def _print_help() -> None:
 
 # Commands of the pure cores: they run without starting Django, so they start fast.
 PURE_COMMANDS = {
+    "broker": ("clearinghouse.assistance.brokerage.cli", "Allocate provider offers to Member "
+               "States' requests (brokerage model v1): broker solve PROBLEM.json."),
     "parse": ("clearinghouse.mandates.parser.cli", "Parse resolution texts (OCR scans "
               "included) into structured provisions."),
 }
