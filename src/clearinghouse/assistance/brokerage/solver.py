@@ -38,15 +38,16 @@ class Pair:
 
 
 def _pairs(problem: Problem) -> list[Pair]:
-    offers = [line for offer in problem.offers for line in offer.lines]
-    by_kind: defaultdict[str, list[OfferLine]] = defaultdict(list)
-    for offer in offers:
-        by_kind[offer.kind].append(offer)
+    # Index offer lines by kind and theme, so each request line meets only its candidates.
+    by_kind_theme: defaultdict[tuple[str, str], list[OfferLine]] = defaultdict(list)
+    for offer_line in (line for offer in problem.offers for line in offer.lines):
+        for theme in offer_line.themes:
+            by_kind_theme[offer_line.kind, theme].append(offer_line)
     pairs = []
     for request in problem.requests:
         for line in request.lines:
             w = weight(request, line, problem)
-            for offer in by_kind[line.kind]:
+            for offer in by_kind_theme[line.kind, line.theme]:
                 if compatible(request, line, offer):
                     pairs.append(Pair(request, line, offer,
                                       w * fit(line, offer) / line.quantity))
