@@ -15,6 +15,8 @@ PURE_CORES = [
     "clearinghouse.assistance.brokerage.problem",
     "clearinghouse.assistance.brokerage.greedy",
     "clearinghouse.assistance.brokerage.checker",
+    "clearinghouse.assistance.brokerage.solver",
+    "clearinghouse.assistance.brokerage.exact",
 ]
 
 
