@@ -14,7 +14,6 @@ A pipeline of small stages, each testable alone, none importing Django:
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from typing import Any
@@ -22,7 +21,11 @@ from typing import Any
 from clearinghouse.mandates.parser.blocks import build_blocks
 from clearinghouse.mandates.parser.citations import BODY_PREFIX, find_citations
 from clearinghouse.mandates.parser.lexicon import Vocabulary
-from clearinghouse.mandates.parser.lines import split_lines, trailing_space_signal
+from clearinghouse.mandates.parser.lines import (
+    indexes_hit,
+    split_lines,
+    trailing_space_signal,
+)
 from clearinghouse.mandates.parser.mandates import find_mandates
 from clearinghouse.mandates.parser.model import Document, Repair
 from clearinghouse.mandates.parser.rules import footnotes, misreads, symbols
@@ -57,7 +60,8 @@ def parse(text: str, source: str = "", *, line_rules: list[tuple[str, LineRule]]
     repairs = document.repairs
     lines = split_lines(text)
     # Line rules run only where a fast scan of the whole page saw something to mend.
-    suspects = symbols.lines_to_check([line.text for line in lines])
+    suspects = indexes_hit([line.text for line in lines], symbols.ANCHOR,
+                           symbols.PARAGRAPH_ANCHOR)
     for _name, line_rule in line_rules if line_rules is not None else LINE_RULES:
         for index in sorted(suspects):
             line = lines[index]
@@ -68,7 +72,7 @@ def parse(text: str, source: str = "", *, line_rules: list[tuple[str, LineRule]]
                                     repairs=repairs)
     texts = [block.text for block in blocks]
     for _name, text_rule, anchor in text_rules if text_rules is not None else TEXT_RULES:
-        for index in _hit_blocks(texts, anchor):
+        for index in sorted(indexes_hit(texts, anchor)):
             block = blocks[index]
             block.text = texts[index] = text_rule(block.text, locators[index], repairs,
                                                   vocabulary)
@@ -80,16 +84,6 @@ def parse(text: str, source: str = "", *, line_rules: list[tuple[str, LineRule]]
     document.mandates = find_mandates(document)
     document.text = "\n\n".join(block.text for block in blocks)
     return document
-
-
-def _hit_blocks(texts: list[str], anchor: re.Pattern[str]) -> list[int]:
-    """Return the indexes of the texts in which ``anchor`` matches, from one scan of them all."""
-    joined = "\n".join(texts)
-    starts, offset = [], 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
-    return sorted({bisect.bisect_right(starts, m.start()) - 1 for m in anchor.finditer(joined)})
 
 
 def _texts(document: Document) -> list[tuple[str, str]]:

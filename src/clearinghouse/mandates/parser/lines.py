@@ -7,6 +7,7 @@ with one (a paragraph whose blank line was lost).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -61,3 +62,18 @@ def trailing_space_signal(lines: list[Line]) -> bool:
     if len(inner) < 5:
         return False
     return sum(line.trailing for line in inner) / len(inner) >= 0.6
+
+
+def indexes_hit(texts: list[str], *patterns: re.Pattern[str]) -> set[int]:
+    """Return the indexes of the texts where any pattern matches, from one scan of them all.
+
+    The texts are scanned joined by newlines, so a pattern may anchor on a line start with
+    a leading newline; such a match counts for the text after it.
+    """
+    joined = "\n" + "\n".join(texts)
+    starts, offset = [], 1
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    return {bisect.bisect_right(starts, m.start() + (joined[m.start()] == "\n")) - 1
+            for pattern in patterns for m in pattern.finditer(joined)}

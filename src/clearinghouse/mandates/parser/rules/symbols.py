@@ -7,7 +7,6 @@ Letters are mapped back to digits only inside tokens that are otherwise numeric.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from clearinghouse.mandates.parser.model import Repair
@@ -31,18 +30,6 @@ _DIGIT = re.compile(r"\d")
 # or a look-alike paragraph number opening a line. Starting with a digit keeps the scan fast.
 ANCHOR = re.compile(r"[0-9](?:[SslIiOoBZGg]| (?:st|nd|rd|th)\b|(?<=[SslIiOoBZGg][0-9]))")
 PARAGRAPH_ANCHOR = re.compile(r"\n[lIOSB]{1,3}\. ")
-
-
-def lines_to_check(texts: list[str]) -> set[int]:
-    """Return the indexes of the lines where ``repair_line`` may find something to mend."""
-    joined = "\n" + "\n".join(texts)
-    starts, offset = [], 1
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
-    hits = [m.start() for m in ANCHOR.finditer(joined)]
-    hits += [m.start() + 1 for m in PARAGRAPH_ANCHOR.finditer(joined)]
-    return {bisect.bisect_right(starts, hit) - 1 for hit in hits}
 
 
 def _numeric(token: str) -> str | None:
