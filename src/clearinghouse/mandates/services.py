@@ -14,9 +14,8 @@ from clearinghouse.audit.context import acting_as, because
 from clearinghouse.core.errors import ApplicationError, PermissionDenied
 from clearinghouse.core.records import record_refresh, record_update
 from clearinghouse.mandates.models import Citation, Mandate, Provision, Resolution, Session
-from clearinghouse.mandates.parser import calendar, parse
-from clearinghouse.mandates.parser.akn_read import document_from_akn
-from clearinghouse.mandates.parser.cli import BadInput, check_resolution, read_text
+from clearinghouse.mandates.parser import calendar
+from clearinghouse.mandates.parser.cli import BadInput, check_resolution, read_document
 from clearinghouse.mandates.parser.model import Document
 from clearinghouse.mandates.parser.structure import reference
 
@@ -65,14 +64,10 @@ def document_read(path: Path) -> Document:
     Deadlines are resolved with the app's session calendar. Raises ApplicationError naming
     the file when it is not a resolution.
     """
-    sessions = sessions_listed() or None
     try:
-        if path.suffix.lower() == ".xml":
-            document = document_from_akn(path, sessions=sessions)
-        else:
-            document = parse(read_text(path), source=str(path), sessions=sessions)
+        document = read_document(path, sessions=sessions_listed() or None)
         check_resolution(document)
-    except (BadInput, ValueError, OSError, SyntaxError) as error:
+    except BadInput as error:
         raise ApplicationError(f"{path}: {error}", fields={"path": [str(error)]}) from error
     if not document.symbol:
         raise ApplicationError(f"{path}: no resolution number and body were found",

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from clearinghouse.mandates.parser import parse
 from clearinghouse.mandates.parser.model import Document
@@ -36,16 +36,19 @@ def read_text(path: Path) -> str:
     return text
 
 
-def read_document(path: Path) -> Document:
-    """Parse a file: Akoma Ntoso markup (.xml) through its markup, anything else as text."""
+def read_document(path: Path, sessions: dict[Any, Any] | None = None) -> Document:
+    """Parse a file: Akoma Ntoso markup (.xml) through its markup, anything else as text.
+
+    ``sessions`` replaces the shipped session calendar. Raises BadInput for a bad file.
+    """
     if path.suffix.lower() == ".xml":
         from clearinghouse.mandates.parser.akn_read import document_from_akn
 
         try:
-            return document_from_akn(path)
+            return document_from_akn(path, sessions=sessions)
         except (ValueError, OSError, SyntaxError) as error:  # lxml raises a SyntaxError
             raise BadInput(f"is not Akoma Ntoso XML ({error})") from error
-    return parse(read_text(path), source=str(path))
+    return parse(read_text(path), source=str(path), sessions=sessions)
 
 
 def check_resolution(document: Document) -> None:
