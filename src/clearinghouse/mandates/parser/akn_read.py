@@ -386,12 +386,19 @@ def _meeting_and_date(root: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
-def labels_from_akn(path: str | Path) -> Labels:
-    """Extract the ground truth of one AKN resolution file (see the module docstring)."""
-    path = Path(path)
-    # Untrusted input: no entity expansion, no DTD or network fetches.
+def read_root(path: str | Path) -> Any:
+    """Parse an AKN file as untrusted input: no entity expansion, no DTD or network fetches."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.parse(str(path), parser).getroot()
+    return etree.parse(str(path), parser).getroot()
+
+
+def labels_from_akn(path: str | Path, root: Any = None) -> Labels:
+    """Extract the ground truth of one AKN resolution file (see the module docstring).
+
+    ``root`` is the already parsed file, when the caller has it.
+    """
+    path = Path(path)
+    root = read_root(path) if root is None else root
     top = next((el for el in root if _local(el) in {"statement", "documentCollection"}), None)
     if top is None:
         raise ValueError("not an Akoma Ntoso resolution: no statement or documentCollection")
@@ -472,10 +479,8 @@ def flat_text(doc: dict[str, Any]) -> list[str]:
     return out
 
 
-def _cover_symbol(path: str | Path) -> str | None:
+def _cover_symbol(root: Any) -> str | None:
     """Return the symbol the cover page prints ("A/RES/75/253 C"), which names the part."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.parse(str(path), parser).getroot()
     for element in root.iter(f"{{{NS}}}docNumber"):
         text = normalize(text_of(element))
         if re.fullmatch(r"[A-Z][A-Z0-9./-]*/RES/\S+(?: [A-Z])?", text):
@@ -488,9 +493,10 @@ def document_from_akn(path: str | Path, sessions: dict[Any, Any] | None = None) 
 
     Citations and mandates are then found in the texts by the same stages as for plain text.
     """
-    labels = labels_from_akn(path)
+    root = read_root(path)
+    labels = labels_from_akn(path, root)
     body = re.sub(r"^The |,$", "", labels.get("formula") or "").strip() or None
-    cover = _cover_symbol(path)
+    cover = _cover_symbol(root)
     number = labels["number"] or None
     if cover and number and cover.endswith(f"{number} {cover[-1]}"):
         number = f"{number} {cover[-1]}"  # part B of a resolution: "75/290 B"
