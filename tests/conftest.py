@@ -11,6 +11,8 @@ from django.test import Client
 
 from clearinghouse.access.models import Role
 from clearinghouse.access.services import api_token_create, user_create_with_role
+from clearinghouse.assistance.models import Theme
+from clearinghouse.assistance.reference import themes_load
 from clearinghouse.registry import services
 from clearinghouse.registry.models import Organization, State
 from clearinghouse.registry.reference import reference_load
@@ -23,6 +25,7 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     """Load the shipped reference data once into the test database."""
     with django_db_blocker.unblock():
         reference_load()
+        themes_load()
 
 
 @pytest.fixture
@@ -30,6 +33,8 @@ def ref(db: Any) -> None:
     """Ensure the reference data is present (a transactional test may have flushed it)."""
     if not State.objects.exists():
         reference_load()
+    if not Theme.objects.exists():
+        themes_load()
 
 
 @pytest.fixture

@@ -136,13 +136,17 @@ def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 def _mount() -> None:
+    from clearinghouse.assistance.api import router as assistance_router
     from clearinghouse.audit.api import router as audit_router
+    from clearinghouse.coordination.api import router as coordination_router
     from clearinghouse.jobs.api import router as jobs_router
     from clearinghouse.registry.api import router as registry_router
 
     api.add_router("/registry", registry_router)
     api.add_router("/jobs", jobs_router)
     api.add_router("/audit", audit_router)
+    api.add_router("/assistance", assistance_router)
+    api.add_router("/coordination", coordination_router)
 
 
 _mount()

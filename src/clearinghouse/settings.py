@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "clearinghouse.registry",
     "clearinghouse.jobs",
     "clearinghouse.mandates",
+    "clearinghouse.assistance",
+    "clearinghouse.coordination",
     "clearinghouse.web",
 ]
 
@@ -167,3 +169,9 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     # A second connection to the same database, for job progress written mid-transaction.
     # SQLite has one writer at a time, so there progress shares the default connection.
     DATABASES["progress"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+
+# Clearing-house clocks: days within which the Secretariat should respond to a request
+# (match, decline) before it shows in the escalation queue.
+RESPONSE_TARGET_DAYS_URGENT = env.int("RESPONSE_TARGET_DAYS_URGENT", default=14)
+RESPONSE_TARGET_DAYS = env.int("RESPONSE_TARGET_DAYS", default=60)
+BROKERAGE_TIME_LIMIT = env.float("BROKERAGE_TIME_LIMIT", default=30.0)

@@ -10,6 +10,8 @@ urlpatterns = [
     path("registry/", include("clearinghouse.registry.urls")),
     path("jobs/", include("clearinghouse.jobs.urls")),
     path("mandates/", include("clearinghouse.mandates.urls")),
+    path("assistance/", include("clearinghouse.assistance.urls")),
+    path("coordination/", include("clearinghouse.coordination.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

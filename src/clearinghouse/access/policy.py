@@ -251,6 +251,50 @@ class OwnRecordRule(Rule):
         return actor.authenticated
 
 
+class ParentRule(Rule):
+    """Parts of a record (request lines, offer lines): read and written as their parent is.
+
+    ``parent_label`` names the parent model ("assistance.request"); ``parent_field`` the
+    foreign key to it. Writing a part needs the right to change the parent as it stands.
+    """
+
+    def __init__(self, parent_label: str, parent_field: str) -> None:
+        self.parent_label = parent_label
+        self.parent_field = parent_field
+
+    def _parent(self, obj: Any | None, values: Values | None) -> Any:
+        from django.apps import apps
+
+        parent_id = _value(values, obj, self.parent_field + "_id")
+        if obj is not None and parent_id == getattr(obj, self.parent_field + "_id"):
+            return getattr(obj, self.parent_field)
+        model = apps.get_model(self.parent_label)
+        return None if parent_id is None else model._default_manager.filter(pk=parent_id).first()
+
+    def visible(self, actor: Actor, qs: QuerySet[Any]) -> QuerySet[Any]:
+        from django.apps import apps
+
+        model = apps.get_model(self.parent_label)
+        parents = RULES[self.parent_label].visible(actor, model._default_manager.all())
+        return qs.filter(**{self.parent_field + "__in": parents})
+
+    def can_view(self, actor: Actor, obj: Any) -> bool:
+        return RULES[self.parent_label].can_view(actor, getattr(obj, self.parent_field))
+
+    def can_hold(self, actor: Actor, obj: Any | None, values: Values | None) -> bool:
+        parent = self._parent(obj, values)
+        if parent is None or (obj is not None and self._parent(obj, None) is None):
+            return False
+        rule = RULES[self.parent_label]
+        # Moving a part between parents needs the right to change both.
+        old = self._parent(obj, None) if obj is not None else parent
+        return all(rule.can_view(actor, p) and rule.can_hold(actor, p, None)
+                   for p in (parent, old))
+
+    def can_delete(self, actor: Actor, obj: Any) -> bool:
+        return self.can_hold(actor, obj, None)
+
+
 RULES: dict[str, Rule] = {
     "registry.area": ReferenceRule(),
     "registry.state": ReferenceRule(),
@@ -269,6 +313,25 @@ RULES: dict[str, Rule] = {
     "mandates.provision": ReferenceRule(),
     "mandates.citation": ReferenceRule(),
     "mandates.session": ReferenceRule(),
+    # The clearing-house: a State's requests are its own; a provider's offers are its own.
+    "assistance.theme": ReferenceRule(),
+    "assistance.prioritythemelist": ReferenceRule(),
+    "assistance.request": ScopedRule(
+        state_field="state", organization_field=None, scoped_writes=True
+    ),
+    "assistance.requestline": ParentRule("assistance.request", "request"),
+    "assistance.offer": ScopedRule(
+        state_field=None, organization_field="provider", scoped_writes=True
+    ),
+    "assistance.offerline": ParentRule("assistance.offer", "offer"),
+    # Runs and proposals are the Secretariat's working papers (default rule); commitments and
+    # activities are seen by their beneficiary State and their provider.
+    "assistance.commitment": ScopedRule(
+        state_field="state", organization_field="provider", scoped_writes=False
+    ),
+    "coordination.activity": ScopedRule(
+        state_field="beneficiary", organization_field="implementer", scoped_writes=False
+    ),
 }
 
 

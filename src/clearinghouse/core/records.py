@@ -81,7 +81,8 @@ def record_check_relations(
         if target_id is None or field.related_model is None:
             continue
         try:
-            target = field.related_model._default_manager.filter(pk=target_id).first()
+            key = field.target_field.attname  # "pk", or the to_field (theme code)
+            target = field.related_model._default_manager.filter(**{key: target_id}).first()
         except (TypeError, ValueError):
             target = None
         if target is None or not policy.can_view(user, target):

@@ -14,10 +14,10 @@ ROLE_LABELS = dict(Role.Kind.choices)
 # such in the navigation rather than vanish, so the map of the product stays whole.
 AREAS = [
     ("Mandates", "/mandates/"),
-    ("Requests", None),
-    ("Offers", None),
+    ("Requests", "/assistance/requests/"),
+    ("Offers", "/assistance/offers/"),
     ("Resources", None),
-    ("Coordination", None),
+    ("Coordination", "/coordination/activities/"),
     ("Surveys", None),
     ("Reports", None),
 ]
@@ -35,8 +35,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             ("Experts", reverse("registry:expert_list")),
             ("Focal points", reverse("registry:focal_point_list")),
         ]
+    areas = list(AREAS)
+    if actor.staff:
+        areas.insert(3, ("Brokerage", reverse("assistance:run_list")))
     return {
-        "nav_areas": AREAS,
+        "nav_areas": areas,
         "nav_registry": registry,
         "actor": actor,
         "role_label": ROLE_LABELS.get(actor.kind or "", ""),

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from clearinghouse.access import policy
+from clearinghouse.assistance import selectors as assistance_selectors
 from clearinghouse.jobs import selectors as job_selectors
 from clearinghouse.jobs.kinds import KINDS
 from clearinghouse.mandates import selectors as mandate_selectors
@@ -33,7 +34,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     except ValueError:
         months = 6
     due = mandate_selectors.mandates_due(user=user, months=months)[:10] if actor.staff else []
+    authenticated = actor.authenticated
     return render(request, "web/dashboard.html", {
+        "urgent": assistance_selectors.unmatched_urgent(user=user)[:10] if authenticated else [],
+        "unused": assistance_selectors.offer_lines_unused(user=user)[:10]
+        if authenticated else [],
         "months": months,
         "due": due,
         "title": "Dashboard",

@@ -18,7 +18,10 @@ class Command(BaseCommand):
         if not job.finished_ok:
             raise CommandError(f"Reference data load failed: {job.error}")
         counts = ", ".join(f"{name}: {n}" for name, n in (job.result or {}).items())
+        from clearinghouse.assistance.reference import themes_load
         from clearinghouse.mandates.services import session_calendar_load
 
         sessions = session_calendar_load()
-        self.stdout.write(f"Reference data loaded ({counts}; {sessions} new sessions).")
+        themes = themes_load()
+        self.stdout.write(f"Reference data loaded ({counts}; {sessions} new sessions; "
+                          f"{themes['themes.csv']} themes).")

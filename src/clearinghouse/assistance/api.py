@@ -1,0 +1,183 @@
+"""Clearing-house API: requests and their workflow, offers, brokerage runs, commitments.
+
+Handlers validate with schemas, call one selector or service, and return its result.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import File, Query, Router, Status, UploadedFile
+from ninja.pagination import PageNumberPagination, paginate
+
+from clearinghouse.access import policy
+from clearinghouse.assistance import schemas as s
+from clearinghouse.assistance import selectors, services
+from clearinghouse.assistance.models import (
+    BrokerageRun,
+    Offer,
+    PriorityThemeList,
+    Proposal,
+    Request,
+)
+from clearinghouse.core.errors import ApplicationError
+from clearinghouse.jobs import services as job_services
+from clearinghouse.registry.models import Organization, State
+
+router = Router(tags=["clearing-house"])
+
+
+def _visible(request: HttpRequest, model: type[Any], **lookup: Any) -> Any:
+    instance = get_object_or_404(model, **lookup)
+    policy.require_view(request.user, instance)
+    return instance
+
+
+def _detail(found: Request) -> dict[str, Any]:
+    out = s.RequestOut.from_orm(found).dict()
+    out["lines"] = list(found.lines.all())
+    out["clock"] = selectors.request_clock(request=found)
+    return out
+
+
+def _pk_of(model: type[Any], field: str, **lookup: Any) -> int:
+    found = model.objects.filter(**lookup).first()
+    if found is None:
+        raise ApplicationError("The input is not valid.",
+                               fields={field: [f"Unknown: {next(iter(lookup.values()))}."]})
+    return int(found.pk)
+
+
+@router.get("/requests", response=list[s.RequestOut], summary="Requests")
+@paginate(PageNumberPagination)
+def request_list(request: HttpRequest, filters: Query[s.RequestFilters]) -> Any:
+    return selectors.request_list(user=request.user, **filters.dict())
+
+
+@router.get("/requests/escalations", response=list[s.RequestOut],
+            summary="Requests past their response target")
+@paginate(PageNumberPagination)
+def escalation_queue(request: HttpRequest) -> Any:
+    return selectors.escalation_queue(user=request.user)
+
+
+@router.post("/requests", response={201: s.RequestDetailOut})
+def request_create(request: HttpRequest, payload: s.RequestIn) -> Any:
+    """Create a request with its need lines (a draft, or submitted with ``submit``)."""
+    values = payload.dict(exclude={"lines", "submit", "state"})
+    values["state_id"] = _pk_of(State, "state", iso3=payload.state.upper())
+    lines = [{"kind": line.kind, "theme_id": line.theme, "expertise_id": line.expertise,
+              "language": line.language.lower(), "subject": line.subject,
+              "quantity": line.quantity, "currency": line.currency.upper()}
+             for line in payload.lines]
+    found = services.request_create(user=request.user, values=values, lines=lines)
+    if payload.submit:
+        found = services.request_transition(user=request.user, request=found, action="submit")
+    return Status(201, _detail(found))
+
+
+@router.post("/requests/import", response={201: list[s.RequestOut]},
+             summary="Import requests from CSV or XLSX")
+def request_import(request: HttpRequest, file: File[UploadedFile], submit: bool = False) -> Any:
+    """Import one row per need line; on any error nothing is written and every row is named."""
+    return Status(201, services.request_import(user=request.user, content=file.read(),
+                                               filename=file.name or "", submit=submit))
+
+
+@router.get("/requests/{request_id}", response=s.RequestDetailOut)
+def request_detail(request: HttpRequest, request_id: int) -> Any:
+    return _detail(_visible(request, Request, pk=request_id))
+
+
+@router.post("/requests/{request_id}/transitions", response=s.RequestDetailOut)
+def request_transition(request: HttpRequest, request_id: int, payload: s.TransitionIn) -> Any:
+    """Take a workflow action; a wrong status is a 409, a missing reason a 400."""
+    found = _visible(request, Request, pk=request_id)
+    return _detail(services.request_transition(user=request.user, request=found,
+                                               action=payload.action, reason=payload.reason))
+
+
+@router.get("/requests/{request_id}/commitments", response=list[s.CommitmentOut])
+def request_commitments(request: HttpRequest, request_id: int) -> Any:
+    found = _visible(request, Request, pk=request_id)
+    return selectors.commitment_list(user=request.user, request=found)
+
+
+@router.get("/offers", response=list[s.OfferOut], summary="Offers")
+@paginate(PageNumberPagination)
+def offer_list(request: HttpRequest, status: str = "", kind: str = "", q: str = "") -> Any:
+    return selectors.offer_list(user=request.user, status=status, kind=kind,
+                                q=q).prefetch_related("lines")
+
+
+@router.post("/offers", response={201: s.OfferOut})
+def offer_create(request: HttpRequest, payload: s.OfferIn) -> Any:
+    values = payload.dict(exclude={"lines", "provider"})
+    values["provider_id"] = _pk_of(Organization, "provider", key=payload.provider)
+    lines = [line.dict() for line in payload.lines]
+    return Status(201, services.offer_create(user=request.user, values=values, lines=lines))
+
+
+@router.get("/offers/{offer_id}", response=s.OfferOut)
+def offer_detail(request: HttpRequest, offer_id: int) -> Any:
+    return _visible(request, Offer, pk=offer_id)
+
+
+@router.get("/brokerage/runs", response=list[s.RunOut])
+@paginate(PageNumberPagination)
+def run_list(request: HttpRequest) -> Any:
+    return selectors.run_list(user=request.user)
+
+
+@router.post("/brokerage/runs", response={202: dict[str, Any]},
+             summary="Start a brokerage run (a background job)")
+def run_start(request: HttpRequest, payload: s.RunIn) -> Any:
+    """Start the run; follow it at /api/jobs/{job}; its result names the run."""
+    job = job_services.job_start(user=request.user, kind="assistance.brokerage_run", params={
+        "as_of": payload.as_of.isoformat() if payload.as_of else ""})
+    return Status(202, {"job": job.pk, "status": job.status, "result": job.result})
+
+
+@router.get("/brokerage/runs/{run_id}", response=s.RunOut)
+def run_detail(request: HttpRequest, run_id: int) -> Any:
+    return _visible(request, BrokerageRun, pk=run_id)
+
+
+@router.get("/brokerage/runs/{run_id}/proposals", response=list[s.ProposalOut])
+def run_proposals(request: HttpRequest, run_id: int) -> Any:
+    run = _visible(request, BrokerageRun, pk=run_id)
+    return selectors.proposal_list(user=request.user, run=run)
+
+
+@router.post("/proposals/{proposal_id}/decision", response=s.ProposalOut)
+def proposal_decide(request: HttpRequest, proposal_id: int, payload: s.DecisionIn) -> Any:
+    """Accept (commit the capacity; 409 if it was taken meanwhile) or reject a proposal."""
+    proposal = _visible(request, Proposal, pk=proposal_id)
+    if payload.decision == "accept":
+        services.proposal_accept(user=request.user, proposal=proposal)
+    else:
+        services.proposal_reject(user=request.user, proposal=proposal, reason=payload.reason)
+    return Proposal.objects.get(pk=proposal.pk)
+
+
+@router.get("/commitments", response=list[s.CommitmentOut])
+@paginate(PageNumberPagination)
+def commitment_list(request: HttpRequest) -> Any:
+    return selectors.commitment_list(user=request.user)
+
+
+@router.get("/themes", response=list[s.ThemeOut], auth=None)
+def theme_list(request: HttpRequest) -> Any:
+    return selectors.theme_list()
+
+
+@router.get("/priority-themes", response=list[s.PriorityThemesOut], summary="All versions")
+def priority_theme_versions(request: HttpRequest) -> Any:
+    return PriorityThemeList.objects.all()
+
+
+@router.post("/priority-themes", response={201: s.PriorityThemesOut})
+def priority_themes_revise(request: HttpRequest, payload: s.PriorityThemesIn) -> Any:
+    return Status(201, services.priority_themes_revise(
+        user=request.user, themes=payload.themes, effective_from=payload.effective_from,
+        note=payload.note))

@@ -1,0 +1,175 @@
+"""Record brokerage runs, and turn accepted proposals into commitments and activities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from clearinghouse.access import policy
+from clearinghouse.assistance.models import (
+    BrokerageRun,
+    Commitment,
+    OfferLine,
+    Proposal,
+    Request,
+    RequestLine,
+)
+from clearinghouse.assistance.services.needs import creator_stamp
+from clearinghouse.assistance.services.workflow import request_transition
+from clearinghouse.audit.context import acting_as, because
+from clearinghouse.coordination.models import Activity
+from clearinghouse.core.errors import ApplicationError, PermissionDenied
+from clearinghouse.core.records import Check, record_create, record_update
+
+
+def _decided_by(user: Any) -> Check:
+    def stamp(proposal: Any) -> None:
+        proposal.decided_by_id = user.pk
+
+    return stamp
+
+
+def _require_secretariat(user: Any) -> None:
+    if not policy.actor_for(user).secretariat:
+        raise PermissionDenied("Only the Secretariat brokers requests and offers.")
+
+
+@transaction.atomic
+def brokerage_run_create(*, user: Any, as_of: dt.date, job_id: int | None = None) -> BrokerageRun:
+    """Open a brokerage run as of a day; the engine's result is recorded onto it later."""
+    _require_secretariat(user)
+    return record_create(user=user, model=BrokerageRun, values={
+        "as_of": as_of, "job_id": job_id}, editable=("as_of", "job_id"),
+        checks=[creator_stamp(user)])
+
+
+@transaction.atomic
+def brokerage_run_record(*, user: Any, run: BrokerageRun, solution: dict[str, Any],
+                         excluded: list[dict[str, str]], request_lines: int,
+                         offer_lines: int) -> BrokerageRun:
+    """Store the engine's solution as proposals, and its unserved lines with their reasons.
+
+    ``solution`` uses the problem's ids (RL<pk>, OL<pk>); ``excluded`` lists request lines
+    the problem could not hold (a currency without a rate), with the reason.
+    """
+    _require_secretariat(user)
+    with acting_as(user), because(f"brokerage run {run.pk}"):
+        for allocation in solution["allocations"]:  # saved one by one: each is audited
+            Proposal(run=run, request_line_id=int(allocation["request_line"][2:]),
+                     offer_line_id=int(allocation["offer_line"][2:]),
+                     quantity=allocation["quantity"], value=allocation["value"],
+                     why=allocation["why"]).save()
+    return record_update(user=user, instance=run, values={
+        "status": BrokerageRun.Status.DONE, "solver_status": solution["status"],
+        "objective": solution["objective"], "bound": solution["bound"],
+        "seconds": solution["seconds"], "request_lines": request_lines,
+        "offer_lines": offer_lines, "unserved": [*solution["unserved"], *excluded],
+    }, editable=("status", "solver_status", "objective", "bound", "seconds", "request_lines",
+                 "offer_lines", "unserved"))
+
+
+def committed_to(request_line: RequestLine) -> int:
+    """Return the units already committed to a request line."""
+    total = request_line.commitments.aggregate(total=Sum("committed"))["total"]
+    return int(total or 0)
+
+
+@transaction.atomic
+def proposal_accept(*, user: Any, proposal: Proposal) -> Commitment:
+    """Accept a proposal: commit the offer's capacity, record the activity, mark the request.
+
+    The proposal, the offer line and the request line are locked in that order, so two
+    officers accepting proposals on one offer line at once never commit more than its
+    capacity: the second sees the first's commitment and is refused.
+    """
+    _require_secretariat(user)
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Proposal.Status.PROPOSED:
+        raise ApplicationError(f"This proposal was already {proposal.status}.", status=409,
+                               code="decided")
+    offer_line = OfferLine.objects.select_for_update().select_related("offer__provider").get(
+        pk=proposal.offer_line_id)
+    request_line = RequestLine.objects.select_for_update().select_related("request").get(
+        pk=proposal.request_line_id)
+    request = request_line.request
+    if offer_line.offer.status != offer_line.offer.Status.OPEN:
+        raise ApplicationError("The offer is no longer open.", status=409, code="offer_closed")
+    if request.status not in (Request.Status.SUBMITTED, Request.Status.SCREENED,
+                              Request.Status.MATCHED):
+        raise ApplicationError(
+            f"The request is {request.get_status_display().lower()}: it can no longer be "
+            "matched.", status=409, code="request_closed")
+    if proposal.quantity > offer_line.remaining:
+        raise ApplicationError(
+            f"The offer line has {offer_line.remaining} left, fewer than the {proposal.quantity} "
+            "proposed: another proposal used its capacity. Run the brokerage again.",
+            status=409, code="capacity_taken")
+    if committed_to(request_line) + proposal.quantity > request_line.quantity:
+        raise ApplicationError("The request line would receive more than it asked for.",
+                               status=409, code="over_served")
+    with acting_as(user), because(f"proposal {proposal.pk} accepted"):
+        offer_line.committed += proposal.quantity
+        offer_line.save(update_fields=["committed"])
+        proposal.status = Proposal.Status.ACCEPTED
+        proposal.decided_by, proposal.decided_at = user, timezone.now()
+        proposal.save(update_fields=["status", "decided_by", "decided_at"])
+        activity = _activity_for(request, offer_line)
+    commitment = record_create(user=user, model=Commitment, values={
+        "proposal_id": proposal.pk, "request_line_id": request_line.pk,
+        "offer_line_id": offer_line.pk, "state_id": request.state_id,
+        "provider_id": offer_line.offer.provider_id, "activity_id": activity.pk,
+        "requested": request_line.quantity, "committed": proposal.quantity,
+    }, editable=("proposal_id", "request_line_id", "offer_line_id", "state_id", "provider_id",
+                 "activity_id", "requested", "committed"))
+    if request.status != Request.Status.MATCHED:
+        request_transition(user=user, request=request, action="match",
+                           reason=f"Proposal {proposal.pk} accepted")
+    return commitment
+
+
+def _activity_for(request: Request, offer_line: OfferLine) -> Activity:
+    """Return the request's activity with this provider, creating it on first commitment."""
+    provider = offer_line.offer.provider
+    identifier = f"CH-{request.reference}-{provider.key}"
+    activity = Activity.objects.filter(identifier=identifier).first()
+    if activity is None:
+        activity = Activity(
+            identifier=identifier, title=f"{request.title} ({provider.acronym or provider.name})",
+            source=Activity.Source.CLEARINGHOUSE, implementer=provider,
+            beneficiary_id=request.state_id, request=request, themes=list(request.themes),
+            provisions=list(request.provisions), start=offer_line.available_from,
+            end=offer_line.available_until)
+        activity.full_clean()
+        activity.save()
+    return activity
+
+
+@transaction.atomic
+def proposal_reject(*, user: Any, proposal: Proposal, reason: str) -> Proposal:
+    """Reject a proposal, with the reason; its capacity stays free for the next run."""
+    _require_secretariat(user)
+    if not reason.strip():
+        raise ApplicationError("The input is not valid.", fields={"reason": ["Give the reason."]})
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Proposal.Status.PROPOSED:
+        raise ApplicationError(f"This proposal was already {proposal.status}.", status=409,
+                               code="decided")
+    return record_update(user=user, instance=proposal, values={
+        "status": Proposal.Status.REJECTED, "reason": reason.strip()[:300],
+        "decided_at": timezone.now(),
+    }, editable=("status", "reason", "decided_at"), reason=reason, checks=[_decided_by(user)])
+
+
+@transaction.atomic
+def commitment_deliver(*, user: Any, commitment: Commitment, delivered: int) -> Commitment:
+    """Record how much of a commitment has been delivered so far."""
+    _require_secretariat(user)
+    if not 0 <= delivered <= commitment.committed:
+        raise ApplicationError("The input is not valid.", fields={"delivered": [
+            f"Give a number from 0 to the {commitment.committed} committed."]})
+    return record_update(user=user, instance=commitment, values={"delivered": delivered},
+                         editable=("delivered",))

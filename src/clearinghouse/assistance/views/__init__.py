@@ -1,0 +1,1 @@
+"""Clearing-house pages: requests, offers, brokerage runs. Views validate, call, render."""

@@ -1,0 +1,78 @@
+"""Coordination register pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from clearinghouse.access import policy
+from clearinghouse.audit.selectors import audit_history_shown
+from clearinghouse.coordination import selectors
+from clearinghouse.coordination.models import Activity
+from clearinghouse.core.tables import Column
+from clearinghouse.web.lists import bind_filters, render_list
+
+
+class ActivityFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Search")
+    source = forms.ChoiceField(choices=[("", "Any"), *Activity.Source.choices], required=False)
+    state = forms.CharField(required=False, label="Beneficiary (ISO alpha-3)")
+
+
+COLUMNS = [
+    Column("Identifier", lambda a: a.identifier,
+           lambda a: reverse("coordination:activity_detail", args=[a.pk])),
+    Column("Title", lambda a: a.title),
+    Column("Implementer", lambda a: str(a.implementer or a.implementer_name)),
+    Column("Beneficiary", lambda a: str(a.beneficiary or "")),
+    Column("Themes", lambda a: a.themes),
+    Column("Source", lambda a: a.get_source_display()),
+    Column("Status", lambda a: a.get_status_display()),
+    Column("Start", lambda a: a.start),
+    Column("End", lambda a: a.end),
+]
+
+
+@login_required
+def activity_list(request: HttpRequest) -> HttpResponseBase:
+    """List the activities in the register, with filters and CSV/XLSX export."""
+    form, filters = bind_filters(ActivityFilterForm, request)
+    return render_list(request, title="Activities", rows=selectors.activity_list(
+        user=request.user, **filters), columns=COLUMNS, filename="activities",
+        filter_form=form,
+        intro="The coordination register: activities born of clearing-house commitments and "
+              "those of other entities.")
+
+
+@login_required
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show an activity, its inputs (commitments) and its history."""
+    activity = get_object_or_404(Activity, pk=pk)
+    if not policy.can_view(request.user, activity):
+        raise Http404
+    facts = [
+        ("Identifier", activity.identifier, None),
+        ("Implementing organization", activity.implementer or activity.implementer_name, None),
+        ("Beneficiary State", activity.beneficiary, None),
+        ("Request", activity.request, reverse("assistance:request_detail",
+                                              args=[activity.request_id])
+         if activity.request_id else None),
+        ("Themes", ", ".join(activity.themes), None),
+        ("Provisions served", ", ".join(str(p) for p in activity.provisions), None),
+        ("Dates", f"{activity.start or '…'} – {activity.end or '…'}", None),
+        ("Source", activity.get_source_display(), None),
+    ]
+    inputs = [(c.request_line.get_kind_display(), c.request_line.theme_id, c.requested,
+               c.committed, c.delivered) for c in activity.commitments.select_related(
+        "request_line")]
+    return render(request, "detail.html", {
+        "title": activity.title, "facts": facts, "sections": [{
+            "title": "Inputs", "headers": ["Kind", "Theme", "Requested", "Committed",
+                                           "Delivered"],
+            "rows": inputs, "empty": "No inputs recorded."}],
+        "history": audit_history_shown(user=request.user, instance=activity),
+    })
