@@ -47,7 +47,7 @@ def label_relations(model: type[models.Model], changes: dict[str, dict[str, Any]
         if change is None or not field.is_relation or field.related_model is None:
             continue
         related = field.related_model._default_manager
-        key = field.target_field.attname  # "id", or a to_field such as a theme's code
+        key = field.target_field.attname  # type: ignore[attr-defined]  # id or to_field
         for side in ("before", "after"):
             if change[side] is not None:
                 target = related.filter(**{key: change[side]}).first()

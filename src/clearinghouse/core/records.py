@@ -81,7 +81,7 @@ def record_check_relations(
         if target_id is None or field.related_model is None:
             continue
         try:
-            key = field.target_field.attname  # "pk", or the to_field (theme code)
+            key = field.target_field.attname  # type: ignore[attr-defined]  # id or to_field
             target = field.related_model._default_manager.filter(**{key: target_id}).first()
         except (TypeError, ValueError):
             target = None
