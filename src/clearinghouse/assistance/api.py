@@ -33,13 +33,6 @@ def _visible(request: HttpRequest, model: type[Any], **lookup: Any) -> Any:
     return instance
 
 
-def _detail(found: Request) -> dict[str, Any]:
-    out = s.RequestOut.from_orm(found).dict()
-    out["lines"] = list(found.lines.all())
-    out["clock"] = selectors.request_clock(request=found)
-    return out
-
-
 def _pk_of(model: type[Any], field: str, **lookup: Any) -> int:
     found = model.objects.filter(**lookup).first()
     if found is None:
@@ -73,7 +66,7 @@ def request_create(request: HttpRequest, payload: s.RequestIn) -> Any:
     found = services.request_create(user=request.user, values=values, lines=lines)
     if payload.submit:
         found = services.request_transition(user=request.user, request=found, action="submit")
-    return Status(201, _detail(found))
+    return Status(201, found)
 
 
 @router.post("/requests/import", response={201: list[s.RequestOut]},
@@ -86,15 +79,15 @@ def request_import(request: HttpRequest, file: File[UploadedFile], submit: bool 
 
 @router.get("/requests/{request_id}", response=s.RequestDetailOut)
 def request_detail(request: HttpRequest, request_id: int) -> Any:
-    return _detail(_visible(request, Request, pk=request_id))
+    return _visible(request, Request, pk=request_id)
 
 
 @router.post("/requests/{request_id}/transitions", response=s.RequestDetailOut)
 def request_transition(request: HttpRequest, request_id: int, payload: s.TransitionIn) -> Any:
     """Take a workflow action; a wrong status is a 409, a missing reason a 400."""
     found = _visible(request, Request, pk=request_id)
-    return _detail(services.request_transition(user=request.user, request=found,
-                                               action=payload.action, reason=payload.reason))
+    return services.request_transition(user=request.user, request=found,
+                                       action=payload.action, reason=payload.reason)
 
 
 @router.get("/requests/{request_id}/commitments", response=list[s.CommitmentOut])

@@ -1,7 +1,7 @@
 """API schemas of the clearing-house."""
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from ninja import Field, Schema
 
@@ -67,6 +67,16 @@ class RequestOut(Schema):
 class RequestDetailOut(RequestOut):
     lines: list[RequestLineOut]
     clock: ClockOut
+
+    @staticmethod
+    def resolve_lines(obj: Any) -> list[Any]:
+        return list(obj.lines.all())
+
+    @staticmethod
+    def resolve_clock(obj: Any) -> Any:
+        from clearinghouse.assistance.selectors import request_clock
+
+        return request_clock(request=obj)
 
 
 class TransitionIn(Schema):
