@@ -17,6 +17,14 @@ def _theme_choices() -> list[tuple[str, str]]:
     return [(t.code, t.name) for t in Theme.objects.all()]
 
 
+def _theme_choices_blank() -> list[tuple[str, str]]:
+    return [("", "---------"), *_theme_choices()]
+
+
+# Line forms start blank, so the spare lines of a form stay unchanged and are skipped.
+KIND_CHOICES = [("", "---------"), *Kind.choices]
+
+
 def _codes(text: str) -> list[str] | None:
     """Split "a, b; c" into codes; an empty text means "any" (None)."""
     codes = [c.strip() for c in text.replace(";", ",").split(",") if c.strip()]
@@ -71,8 +79,8 @@ class RequestForm(ServiceForm):
 
 
 class RequestLineForm(forms.Form):
-    kind = forms.ChoiceField(choices=Kind.choices)
-    theme = forms.ChoiceField(choices=_theme_choices)
+    kind = forms.ChoiceField(choices=KIND_CHOICES)
+    theme = forms.ChoiceField(choices=_theme_choices_blank)
     expertise = forms.ModelChoiceField(ExpertiseArea.objects.all(), required=False,
                                        to_field_name="code")
     language = forms.CharField(max_length=2, required=False, help_text="ISO 639-1, e.g. en")
@@ -112,7 +120,7 @@ class OfferForm(ServiceForm):
 
 
 class OfferLineForm(forms.Form):
-    kind = forms.ChoiceField(choices=Kind.choices)
+    kind = forms.ChoiceField(choices=KIND_CHOICES)
     themes = forms.MultipleChoiceField(choices=_theme_choices)
     expertise = forms.CharField(required=False, help_text="Expertise codes; blank for any")
     languages = forms.CharField(required=False, help_text="ISO 639-1 codes; blank for any")
