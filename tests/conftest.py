@@ -17,6 +17,9 @@ from clearinghouse.registry import services
 from clearinghouse.registry.models import Organization, State
 from clearinghouse.registry.reference import reference_load
 
+# Request and offer factories, shared by the assistance and access tests.
+pytest_plugins = ["tests.assistance.factories"]
+
 _serial = itertools.count(1)
 
 

@@ -12,7 +12,7 @@ from clearinghouse.assistance.brokerage.problem import load_problem
 from clearinghouse.assistance.models import BrokerageRun, Commitment, OfferLine, Proposal
 from clearinghouse.core.errors import ApplicationError, PermissionDenied
 from clearinghouse.jobs import services as job_services
-from tests.assistance.conftest import expert_line
+from tests.assistance.factories import expert_line
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from clearinghouse.assistance.models import Offer, OfferLine, Request, RequestLi
 from clearinghouse.audit.models import AuditEntry
 from clearinghouse.core.errors import ApplicationError, PermissionDenied
 from clearinghouse.registry.models import Organization, State
-from tests.assistance.conftest import expert_line
+from tests.assistance.factories import expert_line
 
 pytestmark = pytest.mark.django_db
 

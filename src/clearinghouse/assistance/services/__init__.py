@@ -5,6 +5,7 @@ Every service authorizes first and validates everything before writing, in one t
 
 from clearinghouse.assistance.services.clearing import (
     brokerage_run_create,
+    brokerage_run_fail,
     brokerage_run_record,
     commitment_deliver,
     proposal_accept,
@@ -25,7 +26,8 @@ from clearinghouse.assistance.services.workflow import (
 )
 
 __all__ = [
-    "TRANSITIONS", "brokerage_run_create", "brokerage_run_record", "commitment_deliver",
+    "TRANSITIONS", "brokerage_run_create", "brokerage_run_fail", "brokerage_run_record",
+    "commitment_deliver",
     "offer_close", "offer_create", "priority_themes_revise", "proposal_accept",
     "proposal_reject", "request_create", "request_import", "request_transition",
     "request_update", "transitions_open",

@@ -72,6 +72,13 @@ def brokerage_run_record(*, user: Any, run: BrokerageRun, solution: dict[str, An
                  "offer_lines", "unserved"))
 
 
+@transaction.atomic
+def brokerage_run_fail(*, user: Any, run: BrokerageRun) -> BrokerageRun:
+    """Mark a run failed (its job holds the error); it made no proposals."""
+    return record_update(user=user, instance=run, values={"status": BrokerageRun.Status.FAILED},
+                         editable=("status",))
+
+
 def committed_to(request_line: RequestLine) -> int:
     """Return the units already committed to a request line."""
     total = request_line.commitments.aggregate(total=Sum("committed"))["total"]
