@@ -13,12 +13,12 @@ from clearinghouse.registry.models import ExpertiseArea, Organization, State
 from clearinghouse.web.forms import ServiceForm
 
 
-def _theme_choices() -> list[tuple[str, str]]:
+def theme_choices() -> list[tuple[str, str]]:
     return [(t.code, t.name) for t in Theme.objects.all()]
 
 
-def _theme_choices_blank() -> list[tuple[str, str]]:
-    return [("", "---------"), *_theme_choices()]
+def theme_choices_blank() -> list[tuple[str, str]]:
+    return [("", "---------"), *theme_choices()]
 
 
 # Line forms start blank, so the spare lines of a form stay unchanged and are skipped.
@@ -43,7 +43,7 @@ class RequestForm(ServiceForm):
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
     urgent = forms.BooleanField(required=False, label="Urgent need",
                                 help_text="A situation that does not permit waiting (VI.3(b))")
-    themes = forms.MultipleChoiceField(choices=_theme_choices,
+    themes = forms.MultipleChoiceField(choices=theme_choices,
                                        widget=forms.CheckboxSelectMultiple)
     provisions = forms.CharField(
         required=False, label="Provisions served",
@@ -80,7 +80,7 @@ class RequestForm(ServiceForm):
 
 class RequestLineForm(forms.Form):
     kind = forms.ChoiceField(choices=KIND_CHOICES)
-    theme = forms.ChoiceField(choices=_theme_choices_blank)
+    theme = forms.ChoiceField(choices=theme_choices_blank)
     expertise = forms.ModelChoiceField(ExpertiseArea.objects.all(), required=False,
                                        to_field_name="code")
     language = forms.CharField(max_length=2, required=False, help_text="ISO 639-1, e.g. en")
@@ -121,7 +121,7 @@ class OfferForm(ServiceForm):
 
 class OfferLineForm(forms.Form):
     kind = forms.ChoiceField(choices=KIND_CHOICES)
-    themes = forms.MultipleChoiceField(choices=_theme_choices)
+    themes = forms.MultipleChoiceField(choices=theme_choices)
     expertise = forms.CharField(required=False, help_text="Expertise codes; blank for any")
     languages = forms.CharField(required=False, help_text="ISO 639-1 codes; blank for any")
     regions = forms.CharField(required=False, help_text="M49 region codes; blank for any")

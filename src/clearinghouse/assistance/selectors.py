@@ -154,7 +154,16 @@ def priority_themes_on(day: dt.date) -> list[str]:
 
 
 def theme_list() -> QuerySet[Theme]:
+    """Return the programme's themes."""
     return Theme.objects.all()
+
+
+def provisions_named(*, ids: list[int]) -> list[str]:
+    """Return "E/RES/1992/22 VI.3(b)" style names of the provisions, in the given order."""
+    from clearinghouse.mandates.models import Provision
+
+    found = Provision.objects.select_related("resolution").in_bulk(ids)
+    return [str(found[i]) for i in ids if i in found]
 
 
 def brokerage_problem(*, as_of: dt.date) -> tuple[dict[str, Any], list[dict[str, str]]]:

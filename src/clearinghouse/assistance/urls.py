@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clearinghouse.assistance.views import offers, requests, runs
+from clearinghouse.assistance.views import offers, requests, runs, themes
 
 app_name = "assistance"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("requests/<int:pk>/edit/", requests.request_edit, name="request_edit"),
     path("requests/<int:pk>/transition/", requests.request_transition,
          name="request_transition"),
+    path("priority-themes/", themes.priority_themes, name="priority_themes"),
     path("offers/", offers.offer_list, name="offer_list"),
     path("offers/new/", offers.offer_create, name="offer_create"),
     path("offers/unused/", offers.offer_unused, name="offer_unused"),

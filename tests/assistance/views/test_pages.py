@@ -104,3 +104,22 @@ def test_offer_and_activity_pages_export_and_are_scoped(
     rows = list(csv.DictReader(io.StringIO(b"".join(exported.streaming_content).decode())))
     assert [r["Unused"] for r in rows] == ["30"]
     assert login(kenya_fp).get("/coordination/activities/?format=csv").status_code == 200
+
+
+def test_the_secretariat_adopts_a_new_version_of_the_priority_themes(
+        secretariat: Any, kenya_fp: Any) -> None:
+    from clearinghouse.assistance.models import PriorityThemeList
+
+    page = login(kenya_fp).get("/assistance/priority-themes/").content.decode()
+    assert "Adopt a new version" not in page and "Money laundering" in page
+    refused = login(kenya_fp).post("/assistance/priority-themes/", {
+        "themes": ["prisons"], "effective_from": "2031-01-01"})
+    assert refused.status_code == 400
+    saved = login(secretariat).post("/assistance/priority-themes/", {
+        "themes": ["prisons", "policing"], "effective_from": "2031-01-01",
+        "note": "Commission decision"})
+    assert saved.status_code == 302
+    assert PriorityThemeList.objects.first().themes == ["prisons", "policing"]
+    bad = login(secretariat).post("/assistance/priority-themes/", {
+        "themes": ["prisons"], "effective_from": "2030-01-01"})
+    assert bad.status_code == 400 and "Must be on or after 2031-01-01" in bad.content.decode()

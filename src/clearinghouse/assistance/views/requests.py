@@ -59,7 +59,9 @@ def _get_visible(request: HttpRequest, pk: int) -> Request:
 def request_list(request: HttpRequest) -> HttpResponseBase:
     """List the requests the user may see, with filters and CSV/XLSX export."""
     form, filters = bind_filters(forms.RequestFilterForm, request)
-    actions = [("Import CSV/XLSX", reverse("assistance:request_import")),
+    actions = [("Escalation queue", reverse("assistance:escalation_queue")),
+               ("Priority themes", reverse("assistance:priority_themes")),
+               ("Import CSV/XLSX", reverse("assistance:request_import")),
                ("New request", reverse("assistance:request_create"))]
     return render_list(request, title="Requests", rows=selectors.request_list(
         user=request.user, **filters), columns=REQUEST_COLUMNS, filename="requests",
@@ -83,6 +85,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     found = _get_visible(request, pk)
     return render(request, "assistance/request_detail.html", {
         "title": f"{found.reference} {found.title}", "r": found,
+        "provisions": selectors.provisions_named(ids=found.provisions),
         "clock": selectors.request_clock(request=found),
         "lines": selectors.request_lines_served(request=found),
         "commitments": selectors.commitment_list(user=request.user, request=found),
