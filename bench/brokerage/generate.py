@@ -10,7 +10,7 @@ THEMES = [f"T{i:02d}" for i in range(12)]
 LANGUAGES = ["en", "fr", "es", "ar", "ru", "zh"]
 REGIONS = ["002", "009", "019", "142", "150"]
 KINDS = ["expert_days", "training_places", "funds_usd"]
-SIZES = {"small": (200, 50), "medium": (2000, 400), "large": (20000, 4000)}
+SIZES = {"tiny": (40, 10), "small": (200, 50), "medium": (2000, 400), "large": (20000, 4000)}
 
 
 def generate(size: str, seed: int = 1992) -> dict[str, Any]:

@@ -58,23 +58,3 @@ def test_command_writes_the_solution_and_names_bad_paths(tmp_path: Path) -> None
     problem.write_text("{not json")
     err = io.StringIO()
     assert main(["solve", str(problem)], err=err) == 1 and "not JSON (line 1" in err.getvalue()
-
-
-def test_exact_mip_agrees_with_the_solver_on_a_small_problem() -> None:
-    from clearinghouse.assistance.brokerage import solver as engine
-    from clearinghouse.assistance.brokerage.exact import solve_mip
-    from clearinghouse.assistance.brokerage.rules import minimum_lot
-
-    problem = _random_problem(5, requests=25, offers=8)
-    pairs = engine._pairs(problem)
-    capacities = {o.id: o.capacity for offer in problem.offers for o in offer.lines}
-    result = solve_mip(pairs, [minimum_lot(p.line, p.offer) for p in pairs], capacities, None,
-                       time_limit=30)
-    assert result is not None and result.optimal
-    heuristic = solve(problem)
-    assert heuristic["objective"] <= result.objective + 1e-6
-    assert result.objective <= heuristic["bound"] + 1e-6
-    mip_solution = {"objective": result.objective, "allocations": [
-        {"request_line": pairs[p].line.id, "offer_line": pairs[p].offer.id, "quantity": u}
-        for p, u in result.units.items()]}
-    assert check_solution(problem, mip_solution) == []
