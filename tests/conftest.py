@@ -13,6 +13,7 @@ from clearinghouse.access.models import Role
 from clearinghouse.access.services import api_token_create, user_create_with_role
 from clearinghouse.assistance.models import Theme
 from clearinghouse.assistance.reference import themes_load
+from clearinghouse.finance.reference import finance_seed_load
 from clearinghouse.registry import services
 from clearinghouse.registry.models import Organization, State
 from clearinghouse.registry.reference import reference_load
@@ -29,6 +30,7 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     with django_db_blocker.unblock():
         reference_load()
         themes_load()
+        finance_seed_load()
 
 
 @pytest.fixture
@@ -38,6 +40,7 @@ def ref(db: Any) -> None:
         reference_load()
     if not Theme.objects.exists():
         themes_load()
+        finance_seed_load()
 
 
 @pytest.fixture

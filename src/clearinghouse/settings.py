@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "clearinghouse.mandates",
     "clearinghouse.assistance",
     "clearinghouse.coordination",
+    "clearinghouse.finance",
     "clearinghouse.web",
 ]
 

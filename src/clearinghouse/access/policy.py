@@ -251,6 +251,49 @@ class OwnRecordRule(Rule):
         return actor.authenticated
 
 
+class FinanceReferenceRule(ReferenceRule):
+    """Funds, budget periods, allocation areas, rates: public to read; finance writes."""
+
+    def can_hold(self, actor: Actor, obj: Any | None, values: Values | None) -> bool:
+        return actor.superuser or actor.kind == FINANCE
+
+    def can_delete(self, actor: Actor, obj: Any) -> bool:
+        return actor.superuser
+
+
+class LedgerRule(Rule):
+    """Ledger entries: staff read; finance officers post; a donor follows its contributions.
+
+    A provider focal point sees the entries of its organization's pledges: the pledges, their
+    receipts, the allotments funded from them, and the charges to those allotments.
+    """
+
+    @staticmethod
+    def _donor_scope(organization_id: int | None) -> Q:
+        return (Q(donor_id=organization_id) | Q(pledge__donor_id=organization_id)
+                | Q(allotment__pledge__donor_id=organization_id))
+
+    def visible(self, actor: Actor, qs: QuerySet[Any]) -> QuerySet[Any]:
+        if actor.staff:
+            return qs
+        if actor.kind == PROVIDER_FOCAL_POINT and actor.organization_id:
+            return qs.filter(self._donor_scope(actor.organization_id))
+        return qs.none()
+
+    def can_view(self, actor: Actor, obj: Any) -> bool:
+        if actor.staff:
+            return True
+        return bool(actor.kind == PROVIDER_FOCAL_POINT and actor.organization_id and type(
+            obj)._default_manager.filter(self._donor_scope(actor.organization_id),
+                                         pk=obj.pk).exists())
+
+    def can_hold(self, actor: Actor, obj: Any | None, values: Values | None) -> bool:
+        return actor.superuser or actor.kind == FINANCE
+
+    def can_delete(self, actor: Actor, obj: Any) -> bool:
+        return False  # the ledger is corrected by adjusting entries, never by deletion
+
+
 class ParentRule(Rule):
     """Parts of a record (request lines, offer lines): read and written as their parent is.
 
@@ -329,6 +372,11 @@ RULES: dict[str, Rule] = {
     "assistance.commitment": ScopedRule(
         state_field="state", organization_field="provider", scoped_writes=False
     ),
+    "finance.budgetperiod": FinanceReferenceRule(),
+    "finance.allocationarea": FinanceReferenceRule(),
+    "finance.fund": FinanceReferenceRule(),
+    "finance.exchangerate": FinanceReferenceRule(),
+    "finance.entry": LedgerRule(),
     "coordination.activity": ScopedRule(
         state_field="beneficiary", organization_field="implementer", scoped_writes=False
     ),

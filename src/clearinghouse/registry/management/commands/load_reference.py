@@ -23,5 +23,8 @@ class Command(BaseCommand):
 
         sessions = session_calendar_load()
         themes = themes_load()
+        from clearinghouse.finance.reference import finance_seed_load
+
+        finance_seed_load()
         self.stdout.write(f"Reference data loaded ({counts}; {sessions} new sessions; "
                           f"{themes['themes.csv']} themes).")

@@ -1,0 +1,1 @@
+"""Finance: funds, budget periods, the ledger, the statement of expenditure, IATI open data."""

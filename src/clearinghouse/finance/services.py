@@ -1,0 +1,218 @@
+"""Post to the ledger under its rules; lock periods when their statement is issued.
+
+Rules enforced here, under row locks so parallel postings cannot break them:
+- an entry goes to an open year, dated inside it; a locked period takes no entry;
+- a receipt never exceeds its pledge, and charges (open obligations plus expenditure)
+  never exceed their allotment, unless the poster records why (an audited override);
+- an expenditure on a fund with a support cost rate carries its programme support cost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from clearinghouse.access import policy
+from clearinghouse.audit.context import because
+from clearinghouse.core.errors import ApplicationError
+from clearinghouse.core.records import record_create, record_update
+from clearinghouse.finance import selectors
+from clearinghouse.finance.models import BudgetPeriod, Entry, ExchangeRate, Fund
+
+K = Entry.Kind
+CENT = Decimal("0.01")
+ENTRY_FIELDS = ("kind", "fund_id", "period_id", "area_id", "activity_id", "object", "donor_id",
+                "donor_state_id", "date", "amount", "currency", "rate", "usd", "pledge_id",
+                "allotment_id", "obligation_id", "adjusts_id", "note", "override")
+
+
+def _invalid(field: str, message: str) -> ApplicationError:
+    return ApplicationError("The input is not valid.", fields={field: [message]})
+
+
+def usd_of(amount: Decimal, rate: Decimal) -> Decimal:
+    """Return the US dollar value of an amount at a rate (units per dollar), to the cent."""
+    return (amount / rate).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _decimal(value: Any, field: str) -> Decimal:
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError) as error:
+        raise _invalid(field, "Give a decimal number, e.g. 1250.00.") from error
+    if not number.is_finite():
+        raise _invalid(field, "Give a finite number.")
+    return number
+
+
+def _stamp(user: Any) -> Any:
+    def stamp(entry: Entry) -> None:
+        entry.created_by_id = user.pk
+
+    return stamp
+
+
+@transaction.atomic
+def entry_post(*, user: Any, values: Mapping[str, Any], override: str = "") -> Entry:
+    """Post one entry after every rule holds; return it (its support cost is posted too).
+
+    ``values`` hold the ledger fields (``kind``, ``fund_id``, ``period_id``, ``date``,
+    ``amount``, ``currency`` and the links the kind needs). The rate and USD value are
+    derived from the operational rate of the entry's month.
+    """
+    policy.require_add(user, Entry, values)
+    data = dict(values)
+    kind = data.get("kind")
+    if kind not in K.values or kind == K.SUPPORT_COST:
+        raise _invalid("kind", "Give pledge, receipt, allotment, obligation or expenditure.")
+    amount = _decimal(data.get("amount"), "amount")
+    if amount <= 0 and not data.get("adjusts_id"):
+        raise _invalid("amount", "Give a positive amount; corrections are adjustments.")
+    period = BudgetPeriod.objects.select_for_update().filter(pk=data.get("period_id") or 0).first()
+    if period is None:
+        raise _invalid("period_id", "No such budget period.")
+    _check_period(period, data.get("date"))
+    currency = str(data.get("currency") or "").upper()
+    rate = selectors.rate_on(currency=currency, day=data["date"])
+    data.update(amount=amount, currency=currency, rate=rate, usd=usd_of(amount, rate),
+                override=override.strip()[:300])
+    _link_rules(data)
+    entry = record_create(user=user, model=Entry, values=data, editable=ENTRY_FIELDS,
+                          checks=[_stamp(user)], reason=override or data.get("note", ""))
+    if entry.kind == K.EXPENDITURE and entry.fund.psc_rate:
+        with because(f"support cost on entry {entry.pk}"):
+            record_create(user=user, model=Entry, values={
+                "kind": K.SUPPORT_COST, "fund_id": entry.fund_id, "period_id": entry.period_id,
+                "area_id": entry.area_id, "activity_id": entry.activity_id, "date": entry.date,
+                "amount": (entry.usd * entry.fund.psc_rate).quantize(CENT, ROUND_HALF_UP),
+                "currency": "USD", "rate": Decimal(1),
+                "usd": (entry.usd * entry.fund.psc_rate).quantize(CENT, ROUND_HALF_UP),
+                "adjusts_id": None,
+                "note": f"support cost at {entry.fund.psc_rate * 100:.2f}% of entry {entry.pk}",
+                "allotment_id": entry.allotment_id}, editable=ENTRY_FIELDS,
+                checks=[_stamp(user)])
+    return entry
+
+
+def _check_period(period: BudgetPeriod, day: Any) -> None:
+    if period.kind != BudgetPeriod.Kind.YEAR:
+        raise _invalid("period_id", "Post to a year; a biennium adds up its years.")
+    if period.locked:
+        raise ApplicationError(
+            f"Period {period.code} is locked: its statement was issued. Post an adjusting "
+            "entry in an open period instead.", status=409, code="period_locked")
+    if not isinstance(day, dt.date):
+        raise _invalid("date", "Give a date.")
+    if not period.start <= day <= period.end:
+        raise _invalid("date", f"Must fall within {period.code} ({period.start} to "
+                               f"{period.end}).")
+
+
+def _link_rules(data: dict[str, Any]) -> None:
+    """Check the links each kind needs, lock what a charge draws on, and check the limits."""
+    kind, usd = data["kind"], data["usd"]
+    fund = Fund.objects.filter(pk=data.get("fund_id") or 0).first()
+    if fund is None:
+        raise _invalid("fund_id", "No such fund.")
+    if kind == K.PLEDGE and not (data.get("donor_id") or data.get("donor_state_id")):
+        raise _invalid("donor_id", "Name the donor (an organization or a State).")
+    if kind == K.RECEIPT:
+        pledge = Entry.objects.select_for_update().filter(
+            pk=data.get("pledge_id") or 0, kind=K.PLEDGE).first()
+        if pledge is None:
+            raise _invalid("pledge_id", "A receipt names the pledge it honours.")
+        if pledge.fund_id != fund.pk:
+            raise _invalid("fund_id", "A receipt goes to its pledge's fund.")
+        data.setdefault("donor_id", pledge.donor_id)
+        data.setdefault("donor_state_id", pledge.donor_state_id)
+        received = selectors.received_on(pledge=pledge)
+        if received + usd > selectors.pledged(pledge=pledge) and not data["override"]:
+            raise ApplicationError(
+                f"This receipt would bring the pledge to {received + usd} USD, above the "
+                f"{selectors.pledged(pledge=pledge)} USD pledged. Record why to accept it.",
+                status=409, code="above_pledge", fields={"override": ["Give the reason."]})
+    if kind == K.ALLOTMENT:
+        if not data.get("area_id"):
+            raise _invalid("area_id", "An allotment names its allocation area.")
+        source = data.get("pledge_id")
+        if source and not Entry.objects.filter(pk=source, kind=K.PLEDGE, fund=fund).exists():
+            raise _invalid("pledge_id", "Fund an allotment from a pledge to the same fund.")
+    if kind in (K.OBLIGATION, K.EXPENDITURE):
+        _charge_rules(data, fund)
+
+
+def _charge_rules(data: dict[str, Any], fund: Fund) -> None:
+    allotment = Entry.objects.select_for_update().filter(
+        pk=data.get("allotment_id") or 0, kind=K.ALLOTMENT).first()
+    if allotment is None:
+        raise _invalid("allotment_id", "An obligation or expenditure is charged to an "
+                                       "allotment.")
+    if allotment.fund_id != fund.pk:
+        raise _invalid("fund_id", "Charge the allotment's own fund.")
+    data["area_id"] = allotment.area_id
+    data["activity_id"] = data.get("activity_id") or allotment.activity_id
+    if not data.get("object"):
+        raise _invalid("object", "Name the object of expenditure.")
+    if data.get("obligation_id"):
+        obligation = Entry.objects.select_for_update().filter(
+            pk=data["obligation_id"], kind=K.OBLIGATION, allotment=allotment).first()
+        if obligation is None or data["kind"] != K.EXPENDITURE:
+            raise _invalid("obligation_id", "Liquidate an obligation of the same allotment.")
+        if data["usd"] > selectors.unliquidated(obligation=obligation):
+            raise _invalid("amount", "More than the obligation's unliquidated balance.")
+        return  # liquidating an obligation moves a charge, it adds none
+    charged = selectors.charged_to(allotment=allotment)
+    available = selectors.allotted(allotment=allotment)
+    if charged + data["usd"] > available and not data["override"]:
+        raise ApplicationError(
+            f"This charge would bring the allotment to {charged + data['usd']} USD, above "
+            f"the {available} USD allotted. Record why to accept it.", status=409,
+            code="over_allotment", fields={"override": ["Give the reason."]})
+
+
+@transaction.atomic
+def entry_adjust(*, user: Any, entry: Entry, amount: Any, date: dt.date, period: BudgetPeriod,
+                 note: str, override: str = "") -> Entry:
+    """Correct an entry by a new adjusting entry (positive or negative) in an open period."""
+    if not note.strip():
+        raise _invalid("note", "Say what the adjustment corrects.")
+    return entry_post(user=user, override=override, values={
+        "kind": entry.kind, "fund_id": entry.fund_id, "period_id": period.pk,
+        "area_id": entry.area_id, "activity_id": entry.activity_id, "object": entry.object,
+        "donor_id": entry.donor_id, "donor_state_id": entry.donor_state_id, "date": date,
+        "amount": amount, "currency": entry.currency, "pledge_id": entry.pledge_id,
+        "allotment_id": entry.allotment_id, "obligation_id": entry.obligation_id,
+        "adjusts_id": entry.pk, "note": note})
+
+
+@transaction.atomic
+def statement_issue(*, user: Any, period: BudgetPeriod) -> BudgetPeriod:
+    """Issue the statement for a period: lock it (and its years), so entries can only adjust."""
+    period = BudgetPeriod.objects.select_for_update().get(pk=period.pk)
+    if period.locked:
+        raise ApplicationError(f"The statement for {period.code} was already issued.",
+                               status=409, code="period_locked")
+    now = timezone.now()
+    for year in period.years.filter(locked_at__isnull=True):
+        record_update(user=user, instance=year, values={"locked_at": now},
+                      editable=("locked_at",), reason=f"statement for {period.code} issued")
+    return record_update(user=user, instance=period, values={"locked_at": now},
+                         editable=("locked_at",), reason="statement issued")
+
+
+@transaction.atomic
+def exchange_rate_set(*, user: Any, currency: str, month: dt.date, per_usd: Any
+                      ) -> ExchangeRate:
+    """Record the operational rate of a currency for a month (a new month, never an edit)."""
+    rate = _decimal(per_usd, "per_usd")
+    if ExchangeRate.objects.filter(currency=currency.upper(), month=month).exists():
+        raise ApplicationError("The input is not valid.", fields={"month": [
+            f"{currency.upper()} already has a rate for {month:%Y-%m}."]}, status=409)
+    return record_create(user=user, model=ExchangeRate, values={
+        "currency": currency.upper(), "month": month, "per_usd": rate},
+        editable=("currency", "month", "per_usd"))
