@@ -32,13 +32,14 @@ def _sum(qs: QuerySet[Entry]) -> Decimal:
     return qs.aggregate(total=Sum("usd"))["total"] or ZERO
 
 
-def _with_adjustments(entry: Entry) -> Decimal:
+def with_adjustments(*, entry: Entry) -> Decimal:
+    """Return an entry's USD value with the adjusting entries that point to it."""
     return entry.usd + _sum(Entry.objects.filter(adjusts=entry, kind=entry.kind))
 
 
 def pledged(*, pledge: Entry) -> Decimal:
     """Return a pledge's USD value with its adjustments."""
-    return _with_adjustments(pledge)
+    return with_adjustments(entry=pledge)
 
 
 def received_on(*, pledge: Entry) -> Decimal:
@@ -48,7 +49,7 @@ def received_on(*, pledge: Entry) -> Decimal:
 
 def allotted(*, allotment: Entry) -> Decimal:
     """Return an allotment's USD value with its adjustments."""
-    return _with_adjustments(allotment)
+    return with_adjustments(entry=allotment)
 
 
 def charged_to(*, allotment: Entry) -> Decimal:
@@ -59,8 +60,12 @@ def charged_to(*, allotment: Entry) -> Decimal:
 
 def unliquidated(*, obligation: Entry) -> Decimal:
     """Return what remains of an obligation after the expenditure that liquidated it."""
-    return (_with_adjustments(obligation)
-            - _sum(Entry.objects.filter(obligation=obligation, kind=K.EXPENDITURE)))
+    return with_adjustments(entry=obligation) - liquidated(obligation=obligation)
+
+
+def liquidated(*, obligation: Entry) -> Decimal:
+    """Return the expenditure that liquidated an obligation so far."""
+    return _sum(Entry.objects.filter(obligation=obligation, kind=K.EXPENDITURE))
 
 
 def period_entries(*, period: BudgetPeriod) -> QuerySet[Entry]:

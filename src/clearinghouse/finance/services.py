@@ -142,8 +142,33 @@ def _link_rules(data: dict[str, Any]) -> None:
         source = data.get("pledge_id")
         if source and not Entry.objects.filter(pk=source, kind=K.PLEDGE, fund=fund).exists():
             raise _invalid("pledge_id", "Fund an allotment from a pledge to the same fund.")
-    if kind in (K.OBLIGATION, K.EXPENDITURE):
+    if data.get("adjusts_id") and usd < 0:
+        _reduction_rules(data)
+    if kind in (K.OBLIGATION, K.EXPENDITURE) and usd > 0:
         _charge_rules(data, fund)
+    elif kind in (K.OBLIGATION, K.EXPENDITURE) and not data.get("object"):
+        raise _invalid("object", "Name the object of expenditure.")
+
+
+def _reduction_rules(data: dict[str, Any]) -> None:
+    """Refuse a reduction that would leave an entry below what already draws on it.
+
+    A pledge cannot fall below its receipts, an allotment below its charges, an obligation
+    below the expenditure that liquidated it, unless the poster records why.
+    """
+    original = Entry.objects.select_for_update().get(pk=data["adjusts_id"])
+    after = selectors.with_adjustments(entry=original) + data["usd"]
+    drawn = {K.PLEDGE: lambda: selectors.received_on(pledge=original),
+             K.ALLOTMENT: lambda: selectors.charged_to(allotment=original),
+             K.OBLIGATION: lambda: selectors.liquidated(obligation=original),
+             }.get(K(original.kind))
+    if drawn is None:
+        return
+    if after < drawn() and (original.kind == K.OBLIGATION or not data["override"]):
+        raise ApplicationError(
+            f"This reduction would leave the {original.get_kind_display().lower()} at {after} "
+            f"USD, below the {drawn()} USD already drawn on it.", status=409,
+            code="below_drawn", fields={"amount": ["Reduce it less."]})
 
 
 def _charge_rules(data: dict[str, Any], fund: Fund) -> None:
@@ -181,6 +206,7 @@ def entry_adjust(*, user: Any, entry: Entry, amount: Any, date: dt.date, period:
     """Correct an entry by a new adjusting entry (positive or negative) in an open period."""
     if not note.strip():
         raise _invalid("note", "Say what the adjustment corrects.")
+    entry = entry.adjusts or entry  # adjustments always point at the entry first posted
     return entry_post(user=user, override=override, values={
         "kind": entry.kind, "fund_id": entry.fund_id, "period_id": period.pk,
         "area_id": entry.area_id, "activity_id": entry.activity_id, "object": entry.object,
