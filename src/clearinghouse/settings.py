@@ -176,3 +176,9 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 RESPONSE_TARGET_DAYS_URGENT = env.int("RESPONSE_TARGET_DAYS_URGENT", default=14)
 RESPONSE_TARGET_DAYS = env.int("RESPONSE_TARGET_DAYS", default=60)
 BROKERAGE_TIME_LIMIT = env.float("BROKERAGE_TIME_LIMIT", default=30.0)
+
+# IATI publishing: the reporting organisation's identifier and name in the export.
+IATI_REPORTING_ORG_REF = env.str("IATI_REPORTING_ORG_REF", default="XM-CLEARINGHOUSE")
+IATI_REPORTING_ORG_NAME = env.str(
+    "IATI_REPORTING_ORG_NAME",
+    default="United Nations crime prevention and criminal justice programme")

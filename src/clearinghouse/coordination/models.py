@@ -44,6 +44,11 @@ class Activity(AuditedModel):
     request = models.ForeignKey("assistance.Request", null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="activities")
     themes = models.JSONField(default=list, blank=True, help_text="Theme codes")
+    sectors = models.JSONField(default=list, blank=True,
+                               help_text="DAC purpose codes (from IATI, or from the themes)")
+    reporting_org = models.CharField(max_length=120, blank=True,
+                                     help_text="IATI reporting organisation, for imports")
+    description = models.TextField(blank=True)
     provisions = models.JSONField(default=list, blank=True, help_text="Provision ids served")
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
@@ -61,3 +66,24 @@ class Activity(AuditedModel):
     def clean(self) -> None:
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "Ends before it starts."})
+
+
+class ExternalTransaction(AuditedModel):
+    """A transaction of another publisher's activity, as its IATI file reported it."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE,
+                                 related_name="external_transactions")
+    type = models.CharField("IATI transaction type", max_length=2)
+    date = models.DateField()
+    value = models.DecimalField(max_digits=18, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    value_date = models.DateField(null=True, blank=True)
+    provider = models.CharField(max_length=250, blank=True)
+    receiver = models.CharField(max_length=250, blank=True)
+    description = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["activity", "date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.activity.identifier} type {self.type} {self.currency} {self.value}"
