@@ -182,3 +182,5 @@ IATI_REPORTING_ORG_REF = env.str("IATI_REPORTING_ORG_REF", default="XM-CLEARINGH
 IATI_REPORTING_ORG_NAME = env.str(
     "IATI_REPORTING_ORG_NAME",
     default="United Nations crime prevention and criminal justice programme")
+# VI.3(a): "a limited number of areas of recognized need"; the dashboard warns above this.
+CONCENTRATION_MAX_AREAS = env.int("CONCENTRATION_MAX_AREAS", default=5)

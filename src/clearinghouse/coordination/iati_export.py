@@ -91,17 +91,44 @@ def activities_for_export() -> Any:
         "implementer", "beneficiary").order_by("pk")
 
 
-def iati_export(output: IO[bytes], *, activities: Any = None,
-                on_chunk: Any = None) -> int:
+class _Pipe:
+    """A write-only file that hands what it receives to a generator, chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        return None
+
+    def take(self) -> bytes:
+        data, self.parts = b"".join(self.parts), []
+        return data
+
+
+def iati_export(output: IO[bytes], *, activities: Any = None) -> int:
     """Write the iati-activities file to ``output``; return the number of activities."""
+    count = 0
+    for part, written in iati_stream(activities=activities):
+        output.write(part)
+        count = written
+    return count
+
+
+def iati_stream(*, activities: Any = None) -> Iterator[tuple[bytes, int]]:
+    """Yield the file a chunk of activities at a time, with the count so far (bounded memory)."""
     from clearinghouse.assistance.models import Theme
 
     qs = activities if activities is not None else activities_for_export()
     dac = dict(Theme.objects.values_list("code", "dac_sector"))
     ref, name = reporting_org()
     now = timezone.now().replace(microsecond=0).isoformat()
+    pipe = _Pipe()
     count = 0
-    with etree.xmlfile(output, encoding="utf-8") as xf:
+    with etree.xmlfile(pipe, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element("iati-activities", version=IATI_VERSION,
                         **{"generated-datetime": now}):
@@ -113,9 +140,9 @@ def iati_export(output: IO[bytes], *, activities: Any = None,
                                        transactions.get(activity.pk, []),
                                        budgets.get(activity.pk, [])))
                     count += 1
-                if on_chunk is not None:
-                    on_chunk(count)
-    return count
+                xf.flush()
+                yield pipe.take(), count
+    yield pipe.take(), count
 
 
 def _chunks(qs: Any) -> Iterator[list[Activity]]:
@@ -177,3 +204,4 @@ def _activity(activity: Activity, ref: str, name: str, now: str, dac: dict[str, 
         transaction.append(_text("value", f"{usd:.2f}", currency="USD",
                                  **{"value-date": day.isoformat()}))
     return root
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.urls import reverse
 from clearinghouse.access import policy
 from clearinghouse.audit.selectors import audit_history_shown
 from clearinghouse.coordination import selectors
+from clearinghouse.coordination.iati_export import iati_stream
 from clearinghouse.coordination.models import Activity
 from clearinghouse.core.tables import Column
 from clearinghouse.web.lists import bind_filters, render_list
@@ -76,3 +77,9 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": inputs, "empty": "No inputs recorded."}],
         "history": audit_history_shown(user=request.user, instance=activity),
     })
+
+
+def iati_feed(request: HttpRequest) -> StreamingHttpResponse:
+    """Publish the programme's activities as IATI 2.03 XML at a stable, open URL, streamed."""
+    parts = (part for part, _count in iati_stream())
+    return StreamingHttpResponse(parts, content_type="application/xml; charset=utf-8")

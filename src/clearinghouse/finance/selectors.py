@@ -74,7 +74,7 @@ def period_entries(*, period: BudgetPeriod) -> QuerySet[Entry]:
 
 
 def entry_list(*, user: Any, period: str = "", fund: str = "", kind: str = "", area: str = "",
-               object: str = "", donor: str = "", region: str = "", ldc: bool | None = None,
+               object: str = "", donor: str = "", region: str = "", ldc: str = "",
                before: dt.date | None = None, on_or_before: dt.date | None = None,
                liquidating: bool | None = None, activity: int | None = None,
                ldc_on: dt.date | None = None) -> QuerySet[Entry]:
@@ -88,18 +88,24 @@ def entry_list(*, user: Any, period: str = "", fund: str = "", kind: str = "", a
         qs = qs.filter(fund__code=fund)
     if kind:
         qs = qs.filter(kind__in=kind.split(","))
+    # "none" selects the entries without the attribute, as the statement's "(none)" rows do.
     if area:
-        qs = qs.filter(area__code=area)
+        qs = qs.filter(area__isnull=True) if area == "none" else qs.filter(area__code=area)
     if object:
         qs = qs.filter(object=object)
     if donor:
-        qs = qs.filter(Q(donor__key=donor) | Q(donor_state__iso3=donor))
+        qs = qs.filter(donor__isnull=True, donor_state__isnull=True) if donor == "none" else (
+            qs.filter(Q(donor__key=donor) | Q(donor_state__iso3=donor)))
+    no_beneficiary = Q(activity__isnull=True) | Q(activity__beneficiary__isnull=True)
     if region:
-        qs = qs.filter(activity__beneficiary__region__code=region)
-    if ldc is not None:
-        qs = qs.filter(activity__beneficiary__isnull=False)
+        qs = qs.filter(no_beneficiary) if region == "none" else qs.filter(
+            activity__beneficiary__region__code=region)
+    if ldc == "none":
+        qs = qs.filter(no_beneficiary)
+    elif ldc in ("true", "false"):
         ldc_ids = ldc_state_ids(on=ldc_on or dt.date.today())
-        qs = qs.filter(activity__beneficiary_id__in=ldc_ids) if ldc else qs.exclude(
+        qs = qs.filter(activity__beneficiary__isnull=False)
+        qs = qs.filter(activity__beneficiary_id__in=ldc_ids) if ldc == "true" else qs.exclude(
             activity__beneficiary_id__in=ldc_ids)
     if before:
         qs = qs.filter(date__lt=before)

@@ -79,7 +79,7 @@ def _figures(totals: dict[Any, Decimal], label: dict[Any, str], base: dict[str, 
     """Return a breakdown's figures; each filters the ledger by ``key`` = its own value."""
     keys = list(order) if order is not None else sorted(totals, key=lambda k: label.get(k, ""))
     return [Figure(label.get(k, str(k)), totals[k],
-                   {**base, key: "" if k is None else str(k).lower()
+                   {**base, key: "none" if k in (None, "") else str(k).lower()
                     if isinstance(k, bool) else str(k)})
             for k in keys if k in totals]
 

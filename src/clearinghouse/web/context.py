@@ -16,7 +16,7 @@ AREAS = [
     ("Mandates", "/mandates/"),
     ("Requests", "/assistance/requests/"),
     ("Offers", "/assistance/offers/"),
-    ("Resources", None),
+    ("Resources", "/finance/entries/"),
     ("Coordination", "/coordination/activities/"),
     ("Surveys", None),
     ("Reports", None),

@@ -1,0 +1,1 @@
+"""Finance pages: the ledger, rates, statements, the concentration check, the donor view."""
