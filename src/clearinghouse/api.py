@@ -139,6 +139,7 @@ def _mount() -> None:
     from clearinghouse.assistance.api import router as assistance_router
     from clearinghouse.audit.api import router as audit_router
     from clearinghouse.coordination.api import router as coordination_router
+    from clearinghouse.finance.api import router as finance_router
     from clearinghouse.jobs.api import router as jobs_router
     from clearinghouse.registry.api import router as registry_router
 
@@ -147,6 +148,7 @@ def _mount() -> None:
     api.add_router("/audit", audit_router)
     api.add_router("/assistance", assistance_router)
     api.add_router("/coordination", coordination_router)
+    api.add_router("/finance", finance_router)
 
 
 _mount()

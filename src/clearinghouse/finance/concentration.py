@@ -56,9 +56,10 @@ def concentration_check(*, period: BudgetPeriod) -> list[Indicator]:
     by_activity: defaultdict[Any, Decimal] = defaultdict(Decimal)
     in_priority: defaultdict[Any, Decimal] = defaultdict(Decimal)
     for row in rows:
-        by_activity[row["activity_id"]] += row["usd"]
+        usd = (row["usd"] or ZERO).quantize(ZERO)  # SQLite sums with extra places
+        by_activity[row["activity_id"]] += usd
         if row["area_id"] in priority:
-            in_priority[row["activity_id"]] += row["usd"]
+            in_priority[row["activity_id"]] += usd
     activities = Activity.objects.select_related("beneficiary__region", "beneficiary__subregion"
                                                  ).in_bulk([k for k in by_activity if k])
     total = sum(by_activity.values(), ZERO)

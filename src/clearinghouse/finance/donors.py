@@ -45,8 +45,9 @@ def contributions_traced(*, user: Any, donor: Any) -> list[ContributionTrace]:
         trace.received = sum((r.usd for r in trace.receipts), Decimal("0.00"))
         for allotment in visible.filter(kind=K.ALLOTMENT, pledge=pledge).select_related(
                 "activity__beneficiary"):
-            charges = dict(visible.filter(allotment=allotment).values_list("kind").annotate(
-                total=Sum("usd")).order_by())
+            charges = {kind: Decimal(total).quantize(Decimal("0.00")) for kind, total in
+                       visible.filter(allotment=allotment).values_list("kind").annotate(
+                           total=Sum("usd")).order_by()}
             trace.allotments.append(AllotmentTrace(
                 allotment, allotment.activity,
                 allotment.activity.beneficiary if allotment.activity else None,

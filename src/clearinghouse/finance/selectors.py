@@ -29,7 +29,8 @@ def rate_on(*, currency: str, day: dt.date) -> Decimal:
 
 
 def _sum(qs: QuerySet[Entry]) -> Decimal:
-    return qs.aggregate(total=Sum("usd"))["total"] or ZERO
+    total = qs.aggregate(total=Sum("usd"))["total"] or ZERO
+    return Decimal(total).quantize(ZERO)  # SQLite sums decimals with extra places
 
 
 def with_adjustments(*, entry: Entry) -> Decimal:

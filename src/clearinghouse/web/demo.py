@@ -13,6 +13,7 @@ from django.db import transaction
 from clearinghouse.access.models import Role
 from clearinghouse.access.services import user_create_with_role
 from clearinghouse.assistance.demo import demo_clearing_house
+from clearinghouse.finance.demo import demo_finance
 from clearinghouse.mandates import services as mandates
 from clearinghouse.registry import services
 from clearinghouse.registry.models import Organization, State
@@ -109,6 +110,7 @@ def demo_load() -> list[DemoLogin]:
         }, reason="demo data")
     demo_clearing_house(secretariat=secretariat, kenya_fp=users["kenya"],
                         peru_fp=users["peru"], unicri_fp=users["unicri"])
+    demo_finance(finance=users["finance"])
     # The resolution this system implements, as its 1992 scan, with its mandates to follow.
     mandates.session_calendar_load()
     mandates.resolution_ingest(user=secretariat, document=mandates.document_read(

@@ -7,6 +7,8 @@ from django.shortcuts import render
 
 from clearinghouse.access import policy
 from clearinghouse.assistance import selectors as assistance_selectors
+from clearinghouse.finance.concentration import concentration_check
+from clearinghouse.finance.models import BudgetPeriod
 from clearinghouse.jobs import selectors as job_selectors
 from clearinghouse.jobs.kinds import KINDS
 from clearinghouse.mandates import selectors as mandate_selectors
@@ -35,7 +37,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         months = 6
     due = mandate_selectors.mandates_due(user=user, months=months)[:10] if actor.staff else []
     authenticated = actor.authenticated
+    year = BudgetPeriod.objects.filter(kind="year", start__lte=today, end__gte=today).first()
     return render(request, "web/dashboard.html", {
+        "concentration": concentration_check(period=year) if actor.staff and year else [],
+        "year": year,
         "urgent": assistance_selectors.unmatched_urgent(user=user)[:10] if authenticated else [],
         "unused": assistance_selectors.offer_lines_unused(user=user)[:10]
         if authenticated else [],
