@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import F, Q, Sum
 
-from clearinghouse.coordination.models import Activity
 from clearinghouse.finance import selectors
 from clearinghouse.finance.models import AllocationArea, BudgetPeriod, Entry, Fund
 
@@ -91,11 +90,13 @@ def statement_build(*, period: BudgetPeriod) -> Statement:
     areas = {a.pk: a for a in AllocationArea.objects.all()}
     within = selectors.period_entries(period=period).filter(fund_id__in=in_accounts)
     rows: list[Any] = list(within.values(
-        "kind", "fund_id", "donor_id", "donor_state_id", "area_id", "object", "activity_id",
+        "kind", "fund_id", "donor_id", "donor_state_id", "area_id", "object",
+        beneficiary=F("activity__beneficiary_id"),
+        region=F("activity__beneficiary__region__code"),
     ).annotate(usd=Sum("usd")).order_by())
     donor_codes, donor_labels = _donors(rows)
     totals: dict[str, defaultdict[Any, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    activities: set[int] = set()
+    beneficiaries: defaultdict[tuple[Any, Any], Decimal] = defaultdict(Decimal)
     for row in rows:
         usd, kind, fund = _cents(row["usd"]), row["kind"], funds[row["fund_id"]].code
         if kind == K.RECEIPT:
@@ -106,9 +107,7 @@ def statement_build(*, period: BudgetPeriod) -> Statement:
             area = areas[row["area_id"]].code if row["area_id"] else None
             totals["spent_area"][area] += usd
             totals["spent_object"][row["object"] if kind == K.EXPENDITURE else "psc"] += usd
-            totals["spent_activity"][row["activity_id"]] += usd
-            if row["activity_id"]:
-                activities.add(row["activity_id"])
+            beneficiaries[row["beneficiary"], row["region"]] += usd
     statement = Statement(period=period)
     base = {"period": period.code}
     fund_label = {f.code: f.name for f in funds.values()}
@@ -127,7 +126,7 @@ def statement_build(*, period: BudgetPeriod) -> Statement:
                {**base, "kind": K.EXPENDITURE, "object": code})
         for code, label in [*Entry.Object.choices, ("psc", "Programme support costs")]
         if code in totals["spent_object"]]
-    _by_beneficiary(statement, totals["spent_activity"], activities, spent_base)
+    _by_beneficiary(statement, beneficiaries, spent_base)
     statement.income = sum(totals["income_fund"].values(), ZERO)
     statement.spent = sum(totals["spent_fund"].values(), ZERO)
     _balances(statement, period, funds, in_accounts)
@@ -171,21 +170,18 @@ def _donors(rows: Iterable[Mapping[str, Any]]) -> tuple[dict[Any, str], dict[str
     return codes, labels
 
 
-def _by_beneficiary(statement: Statement, by_activity: dict[Any, Decimal], ids: set[int],
+def _by_beneficiary(statement: Statement, spent: dict[tuple[Any, Any], Decimal],
                     base: dict[str, str]) -> None:
     """Split expenditure by the beneficiary's M49 region and LDC status at the period's end."""
-    facts = {pk: (state, code, name) for pk, state, code, name in Activity.objects.filter(
-        pk__in=ids).values_list("pk", "beneficiary_id", "beneficiary__region__code",
-                                "beneficiary__region__name")}
+    from clearinghouse.registry.models import Area
+
     ldc = set(selectors.ldc_state_ids(on=statement.period.end))
+    labels: dict[Any, str] = {None: "(no beneficiary State)"} | dict(
+        Area.objects.filter(level=Area.Level.REGION).values_list("code", "name"))
     regions: defaultdict[Any, Decimal] = defaultdict(Decimal)
-    labels: dict[Any, str] = {None: "(no beneficiary State)"}
     status: defaultdict[Any, Decimal] = defaultdict(Decimal)
-    for activity_id, usd in by_activity.items():
-        state, code, name = facts.get(activity_id, (None, None, None))
+    for (state, code), usd in spent.items():
         regions[code] += usd
-        if code is not None:
-            labels[code] = name or code
         status[None if state is None else state in ldc] += usd
     statement.spent_by_region = _figures(regions, labels, base, "region")
     statement.spent_by_ldc = _figures(status, {True: "Least developed countries",
