@@ -81,6 +81,12 @@ def test_the_whole_brokerage_cycle_runs_through_the_api(
     commitments = Client().get(f"/api/assistance/requests/{request_id}/commitments",
                                **_headers(kenya_fp)).json()
     assert [(c["provider"], c["committed"]) for c in commitments] == [("unicri", 10)]
+    delivered = _post(secretariat, f"/commitments/{commitments[0]['id']}/delivery",
+                      {"delivered": 4})
+    assert delivered.json()["delivered"] == 4
+    too_many = _post(secretariat, f"/commitments/{commitments[0]['id']}/delivery",
+                     {"delivered": 11})
+    assert too_many.status_code == 400 and too_many.json()["errors"][0]["field"] == "delivered"
     detail = Client().get(f"/api/assistance/requests/{request_id}", **_headers(kenya_fp))
     assert detail.json()["status"] == "matched"
     activities = Client().get("/api/coordination/activities", **_headers(kenya_fp)).json()

@@ -39,7 +39,7 @@ def activities(finance: Any) -> list[Activity]:
                                        month=dt.date(2026, 3, 1), per_usd="0.92")
     pledge = post(finance, "pledge", "50000", currency="EUR", donor=donor(), activity=kenya)
     post(finance, "receipt", "20000", currency="EUR", pledge=pledge, activity=kenya)
-    allotment = post(finance, "allotment", "30000", area=area(), activity=kenya)
+    allotment = post(finance, "allotment", "30000", area=area(), activity=kenya, pledge=pledge)
     obligation = post(finance, "obligation", "8000", allotment=allotment, object="travel")
     post(finance, "expenditure", "5000", allotment=allotment, object="travel",
          obligation=obligation)
@@ -65,6 +65,8 @@ def test_the_export_validates_against_the_official_iati_203_schema(
     assert kenya is not None
     assert kenya.findtext("iati-identifier") == "XM-CLEARINGHOUSE-CH-REQ-2026-0001-unicri"
     assert kenya.find("recipient-country").get("code") == "KE"
+    roles = [(o.get("role"), o.get("ref")) for o in kenya.iterfind("participating-org")]
+    assert roles == [("1", "european_commission"), ("2", "XM-CLEARINGHOUSE"), ("4", "unicri")]
     assert sorted(s.get("code") for s in kenya.iterfind("sector")) == ["15113", "15137"]
     types = sorted(t.find("transaction-type").get("code") for t in kenya.iter("transaction"))
     assert types == ["1", "11", "13", "2", "3", "4", "4", "4"]  # psc 13% on two expenditures

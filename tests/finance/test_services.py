@@ -120,3 +120,28 @@ def test_only_finance_officers_post_and_nobody_deletes(
     entry = post(finance, "allotment", "100", area=area())
     assert not policy.can_delete(finance, entry)
     assert DAY.year == 2026
+
+
+def test_monthly_rates_import_names_bad_lines_and_records_nothing(
+        finance: Any, tmp_path: Any) -> None:
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from clearinghouse.finance.models import ExchangeRate
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("currency,month,per_usd\nEUR,2026-04-01,0.91\nXYZ,2026-04-01,2\n"
+                   "GBP,April,0.8\nJPY,2026-04-01,abc\n")
+    with pytest.raises(CommandError) as refused:
+        call_command("rates", "import", str(bad), "--as", finance.username,
+                     stdout=io.StringIO())
+    message = str(refused.value)
+    assert "line 3: currency" in message and "line 4: month" in message
+    assert "line 5: per_usd" in message
+    assert ExchangeRate.objects.count() == 0
+    good = tmp_path / "good.csv"
+    good.write_text("currency,month,per_usd\nEUR,2026-04-01,0.91\nGBP,2026-04-01,0.79\n")
+    call_command("rates", "import", str(good), "--as", finance.username, stdout=io.StringIO())
+    assert ExchangeRate.objects.count() == 2

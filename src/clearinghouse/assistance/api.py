@@ -15,6 +15,7 @@ from clearinghouse.assistance import schemas as s
 from clearinghouse.assistance import selectors, services
 from clearinghouse.assistance.models import (
     BrokerageRun,
+    Commitment,
     Offer,
     PriorityThemeList,
     Proposal,
@@ -157,6 +158,15 @@ def proposal_decide(request: HttpRequest, proposal_id: int, payload: s.DecisionI
 @paginate(PageNumberPagination)
 def commitment_list(request: HttpRequest) -> Any:
     return selectors.commitment_list(user=request.user)
+
+
+@router.post("/commitments/{commitment_id}/delivery", response=s.CommitmentOut,
+             summary="Record how much of a commitment has been delivered")
+def commitment_deliver(request: HttpRequest, commitment_id: int,
+                       payload: s.DeliveryIn) -> Any:
+    commitment = _visible(request, Commitment, pk=commitment_id)
+    return services.commitment_deliver(user=request.user, commitment=commitment,
+                                       delivered=payload.delivered)
 
 
 @router.get("/themes", response=list[s.ThemeOut], auth=None)

@@ -186,6 +186,10 @@ class CommitmentOut(Schema):
     delivered: int
 
 
+class DeliveryIn(Schema):
+    delivered: int = Field(..., ge=0, description="Units delivered so far")
+
+
 class ThemeOut(Schema):
     code: str
     name: str

@@ -73,6 +73,20 @@ def _transactions(ids: list[int]) -> dict[int, list[tuple[str, dt.date, Decimal]
     return found
 
 
+def _funders(ids: list[int]) -> dict[int, list[Any]]:
+    """Return, per activity, the donors whose pledges fund its allotments (role 1)."""
+    from clearinghouse.finance.models import Entry
+
+    found: defaultdict[int, list[Any]] = defaultdict(list)
+    rows = Entry.objects.filter(activity_id__in=ids, kind="allotment",
+                                pledge__donor__isnull=False).values_list(
+        "activity_id", "pledge__donor__key", "pledge__donor__name", "pledge__donor__type"
+    ).distinct().order_by("activity_id", "pledge__donor__key")
+    for activity_id, key, name, kind in rows:
+        found[activity_id].append((key, name, kind))
+    return found
+
+
 def _budgets(ids: list[int]) -> dict[int, list[tuple[int, Decimal]]]:
     from clearinghouse.finance.models import Entry
 
@@ -134,11 +148,13 @@ def iati_stream(*, activities: Any = None) -> Iterator[tuple[bytes, int]]:
                         **{"generated-datetime": now}):
             for chunk in _chunks(qs):
                 ids = [a.pk for a in chunk]
-                transactions, budgets = _transactions(ids), _budgets(ids)
+                transactions, budgets, funders = (_transactions(ids), _budgets(ids),
+                                                  _funders(ids))
                 for activity in chunk:
                     xf.write(_activity(activity, ref, name, now, dac,
                                        transactions.get(activity.pk, []),
-                                       budgets.get(activity.pk, [])))
+                                       budgets.get(activity.pk, []),
+                                       funders.get(activity.pk, [])))
                     count += 1
                 xf.flush()
                 yield pipe.take(), count
@@ -157,7 +173,7 @@ def _chunks(qs: Any) -> Iterator[list[Activity]]:
 
 def _activity(activity: Activity, ref: str, name: str, now: str, dac: dict[str, str],
               transactions: list[tuple[str, dt.date, Decimal]],
-              budgets: list[tuple[int, Decimal]]) -> etree._Element:
+              budgets: list[tuple[int, Decimal]], funders: list[Any]) -> etree._Element:
     """Return one iati-activity element, children in the schema's order."""
     root = etree.Element("iati-activity", **{"last-updated-datetime": now,
                                              "default-currency": "USD"})
@@ -169,6 +185,12 @@ def _activity(activity: Activity, ref: str, name: str, now: str, dac: dict[str, 
     title.append(_text("narrative", activity.title))
     description = etree.SubElement(root, "description", type="1")  # the schema requires one
     description.append(_text("narrative", activity.description or activity.title))
+    for key, donor_name, kind in funders:  # role 1: funding
+        funding = etree.SubElement(root, "participating-org", role="1", ref=key,
+                                   type=ORG_TYPES.get(kind, "90"))
+        funding.append(_text("narrative", donor_name))
+    accountable = etree.SubElement(root, "participating-org", role="2", ref=ref, type="40")
+    accountable.append(_text("narrative", name))
     implementer = activity.implementer
     org = etree.SubElement(root, "participating-org", role="4",
                            **({"ref": implementer.key, "type": ORG_TYPES.get(

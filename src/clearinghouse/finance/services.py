@@ -242,3 +242,36 @@ def exchange_rate_set(*, user: Any, currency: str, month: dt.date, per_usd: Any
     return record_create(user=user, model=ExchangeRate, values={
         "currency": currency.upper(), "month": month, "per_usd": rate},
         editable=("currency", "month", "per_usd"))
+
+
+@transaction.atomic
+def exchange_rates_import(*, user: Any, content: bytes) -> int:
+    """Record a month's operational rates from CSV (currency,month,per_usd); all or nothing.
+
+    Every faulty row is named by line and field, and then nothing is recorded.
+    """
+    import csv
+    import io
+
+    try:
+        rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    except UnicodeDecodeError as error:
+        raise _invalid("file", "The file is not UTF-8 text.") from error
+    if not rows or not {"currency", "month", "per_usd"} <= set(rows[0]):
+        raise _invalid("file", "Line 1: give the columns currency, month, per_usd.")
+    errors: dict[str, list[str]] = {}
+    for line, row in enumerate(rows, start=2):
+        try:
+            with transaction.atomic():
+                exchange_rate_set(user=user, currency=row["currency"].strip(),
+                                  month=dt.date.fromisoformat(row["month"].strip()),
+                                  per_usd=row["per_usd"].strip())
+        except ValueError:
+            errors.setdefault(f"line {line}: month", []).append("Give YYYY-MM-01.")
+        except ApplicationError as error:
+            for field, messages in error.fields.items():
+                errors.setdefault(f"line {line}: {field}", []).extend(messages)
+    if errors:
+        raise ApplicationError(f"The rates were not recorded: {len(errors)} error(s).",
+                               fields=errors)
+    return len(rows)

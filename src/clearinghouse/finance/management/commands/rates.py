@@ -1,0 +1,34 @@
+"""clearinghouse rates import FILE.csv --as USER: record a month's operational rates."""
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from clearinghouse.core.errors import ApplicationError
+from clearinghouse.finance.services import exchange_rates_import
+
+
+class Command(BaseCommand):
+    help = "Import UN operational rates of exchange (CSV: currency,month,per_usd)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("action", choices=["import"])
+        parser.add_argument("file")
+        parser.add_argument("--as", dest="username", required=True,
+                            help="the finance officer the rates are recorded as")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = get_user_model().objects.filter(username=options["username"]).first()
+        if user is None:
+            raise CommandError(f"--as: no user named {options['username']!r}.")
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file.")
+        try:
+            count = exchange_rates_import(user=user, content=path.read_bytes())
+        except ApplicationError as error:
+            lines = [f"{k}: {' '.join(v)}" for k, v in error.fields.items()]
+            raise CommandError("\n".join([f"{path}: {error.message}", *lines])) from error
+        self.stdout.write(f"{path}: {count} rates recorded.")
