@@ -57,11 +57,12 @@ def prepare() -> None:
         for n in range(ACTIVITIES):
             theme = json.dumps(rng.sample(themes, 2))
             buffer.write(f"A-{n:05d}\tActivity {n}\tmanual\tongoing\t{rng.choice(orgs)}\t\t"
-                         f"{rng.choice(states)}\t{theme}\t[]\t[]\t\t\t2026-01-01\t2027-12-31\n")
+                         f"{rng.choice(states)}\t{theme}\t[]\t[]\t\t\t2026-01-01\t2027-12-31\tt\n")
         buffer.seek(0)
         with cursor.copy("COPY coordination_activity (identifier, title, source, status, "
                          "implementer_id, implementer_name, beneficiary_id, themes, provisions, "
-                         "sectors, reporting_org, description, start, \"end\") FROM STDIN"
+                         "sectors, reporting_org, description, start, \"end\", published) "
+                         "FROM STDIN"
                          ) as copy:
             copy.write(buffer.read())
         cursor.execute("SELECT min(id) FROM coordination_activity")

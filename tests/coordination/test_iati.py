@@ -30,11 +30,12 @@ def activities(finance: Any) -> list[Activity]:
         identifier="CH-REQ-2026-0001-unicri", title="Advice on prosecuting corruption",
         source="clearinghouse", implementer=Organization.objects.get(key="unicri"),
         beneficiary=State.objects.get(iso3="KEN"), themes=["corruption", "prisons"],
-        start=dt.date(2026, 2, 1), end=dt.date(2026, 11, 30))
+        start=dt.date(2026, 2, 1), end=dt.date(2026, 11, 30), published=True)
     haiti = Activity.objects.create(
         identifier="MAN-2026-7", title="Juvenile justice training", source="manual",
         implementer_name="Ministère de la Justice", beneficiary=State.objects.get(iso3="HTI"),
-        themes=["juvenile-justice"], status="planned", start=dt.date(2026, 6, 1))
+        themes=["juvenile-justice"], status="planned", start=dt.date(2026, 6, 1),
+        published=True)
     finance_services.exchange_rate_set(user=finance, currency="EUR",
                                        month=dt.date(2026, 3, 1), per_usd="0.92")
     pledge = post(finance, "pledge", "50000", currency="EUR", donor=donor(), activity=kenya)
@@ -131,4 +132,34 @@ def test_hostile_or_foreign_files_are_refused_before_anything_is_read(
         secretariat: Any, content: bytes) -> None:
     with pytest.raises(ApplicationError) as refused:
         iati_import(user=secretariat, content=content)
+    assert refused.value.fields["file"][0].startswith("line ")
+
+
+def test_only_published_activities_go_out_and_draft_organizations_are_never_named(
+        activities: list[Activity], peru_fp: Any) -> None:
+    from clearinghouse.registry import services as registry_services
+
+    draft = registry_services.organization_create(user=peru_fp, values={
+        "type": "government", "name": "Instituto Nacional Penitenciario",
+        "country_id": State.objects.get(iso3="PER").pk})
+    Activity.objects.create(identifier="PER-SECRET", title="Peru's private need",
+                            source="clearinghouse", beneficiary=State.objects.get(iso3="PER"))
+    Activity.objects.filter(identifier="MAN-2026-7").update(implementer=draft)
+    content = _export().decode()
+    assert "PER-SECRET" not in content and "Peru's private need" not in content
+    assert "Instituto Nacional Penitenciario" not in content and "Not disclosed" in content
+
+
+def test_dates_with_a_timezone_and_identifiers_too_long_for_the_register(
+        activities: list[Activity], secretariat: Any) -> None:
+    document = etree.fromstring(_export(), safe_parser())
+    value = document.find("iati-activity/transaction/value")
+    assert value is not None
+    value.set("value-date", "2026-03-15Z")
+    iati_import(user=secretariat, content=etree.tostring(document))
+    first = document.find("iati-activity/iati-identifier")
+    assert first is not None
+    first.text = "X" * 200
+    with pytest.raises(ApplicationError) as refused:
+        iati_import(user=secretariat, content=etree.tostring(document))
     assert refused.value.fields["file"][0].startswith("line ")

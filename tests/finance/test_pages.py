@@ -31,10 +31,10 @@ def spending(finance: Any) -> None:
     """600 USD on prisons in Haiti (LDC, priority area), 400 on policing in France."""
     haiti = Activity.objects.create(identifier="A-HTI", title="Prisons", source="manual",
                                     beneficiary=State.objects.get(iso3="HTI"),
-                                    themes=["prisons"])
+                                    themes=["prisons"], published=True)
     france = Activity.objects.create(identifier="A-FRA", title="Policing", source="manual",
                                      beneficiary=State.objects.get(iso3="FRA"),
-                                     themes=["policing"])
+                                     themes=["policing"], published=True)
     for activity, code, amount in ((haiti, "priority-areas", "600"),
                                    (france, "urgent-need", "400")):
         allotment = post(finance, "allotment", amount, area=area(code), activity=activity,
@@ -114,3 +114,39 @@ def test_the_iati_feed_is_open_and_streams_valid_xml(spending: None) -> None:
     document = etree.fromstring(b"".join(response.streaming_content))
     assert activity_schema().validate(etree.ElementTree(document))
     assert len(document.findall("iati-activity")) == 2
+
+
+def test_the_posting_page_is_for_finance_officers_and_offers_only_visible_choices(
+        finance: Any, kenya_fp: Any, peru_fp: Any) -> None:
+    from clearinghouse.registry import services as registry_services
+
+    registry_services.organization_create(user=peru_fp, values={
+        "type": "government", "name": "Instituto Nacional Penitenciario",
+        "country_id": State.objects.get(iso3="PER").pk})
+    assert _client(kenya_fp).get("/finance/entries/new/").status_code == 404
+    assert _client(kenya_fp).get("/finance/rates/new/").status_code == 404
+    page = _client(finance).get("/finance/entries/new/").content.decode()
+    assert "Instituto Nacional Penitenciario" not in page  # a State's draft is no donor
+
+
+def test_a_receipt_always_comes_from_its_pledges_donor(finance: Any) -> None:
+    headers = {f"HTTP_{k.upper()}": v for k, v in bearer(finance).items()}
+    pledge = post(finance, "pledge", "1000", donor=donor())
+    receipt = Client().post("/api/finance/entries", json.dumps({
+        "kind": "receipt", "fund": "crime-fund", "period": "2026", "date": "2026-03-01",
+        "amount": "400", "pledge": pledge.pk}), content_type="application/json", **headers)
+    assert receipt.status_code == 201 and receipt.json()["donor"] == "european_commission"
+    odd = Client().post("/api/finance/entries", json.dumps({
+        "kind": "pledge", "fund": "crime-fund", "period": "2026", "date": "2026-03-01",
+        "amount": "5", "donor": "world_bank", "obligation": pledge.pk}),
+        content_type="application/json", **headers)
+    assert odd.status_code == 400 and odd.json()["errors"][0]["field"] == "obligation"
+
+
+def test_an_invalid_list_filter_is_named_and_never_exports_everything(finance: Any) -> None:
+    post(finance, "pledge", "1000", donor=donor())
+    client = _client(finance)
+    page = client.get("/finance/entries/?kind=pledge&before=notadate")
+    assert page.status_code == 400 and "Enter a valid date." in page.content.decode()
+    export = client.get("/finance/entries/?kind=pledge&before=notadate&format=csv")
+    assert export.status_code == 400 and "before" in export.content.decode()

@@ -145,3 +145,10 @@ def test_monthly_rates_import_names_bad_lines_and_records_nothing(
     good.write_text("currency,month,per_usd\nEUR,2026-04-01,0.91\nGBP,2026-04-01,0.79\n")
     call_command("rates", "import", str(good), "--as", finance.username, stdout=io.StringIO())
     assert ExchangeRate.objects.count() == 2
+
+
+def test_only_finance_officers_import_rates(kenya_fp: Any) -> None:
+    from clearinghouse.finance.services import exchange_rates_import
+
+    with pytest.raises(PermissionDenied):
+        exchange_rates_import(user=kenya_fp, content=b"currency,month,per_usd\nEUR,2026-04-01,1\n")

@@ -43,6 +43,8 @@ def ledger(finance: Any) -> dict[str, Entry]:
     post(finance, "expenditure", "400", allotment=allotment, object="travel",
          obligation=obligation)
     post(finance, "allotment", "50", area=area("urgent-need"), fund="bilateral")
+    outside = post(finance, "pledge", "5000", donor=donor(), fund="bilateral")
+    post(finance, "receipt", "5000", pledge=outside, fund="bilateral")
     return {"pledge": pledge, "allotment": allotment, "obligation": obligation}
 
 
@@ -58,6 +60,7 @@ def test_the_statement_adds_up_as_a_finance_officer_would_by_hand(
     assert [(f.label, f.usd) for f in s.unliquidated_by_fund] == [
         ("United Nations Crime Prevention and Criminal Justice Fund", Decimal("200.00"))]
     assert [f.usd for f in s.outstanding_by_donor] == [Decimal("1250.00")]  # 2,500 - 1,250
+    assert s.memo_bilateral == Decimal("0.00")  # the bilateral receipt is no expenditure
     assert s.tie_out() == []
 
 

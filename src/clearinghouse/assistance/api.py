@@ -5,6 +5,7 @@ Handlers validate with schemas, call one selector or service, and return its res
 
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import File, Query, Router, Status, UploadedFile
@@ -64,9 +65,11 @@ def request_create(request: HttpRequest, payload: s.RequestIn) -> Any:
               "language": line.language.lower(), "subject": line.subject,
               "quantity": line.quantity, "currency": line.currency.upper()}
              for line in payload.lines]
-    found = services.request_create(user=request.user, values=values, lines=lines)
-    if payload.submit:
-        found = services.request_transition(user=request.user, request=found, action="submit")
+    with transaction.atomic():  # a request that cannot be submitted is not kept as a draft
+        found = services.request_create(user=request.user, values=values, lines=lines)
+        if payload.submit:
+            found = services.request_transition(user=request.user, request=found,
+                                                action="submit")
     return Status(201, found)
 
 

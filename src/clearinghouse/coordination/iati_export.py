@@ -79,7 +79,7 @@ def _funders(ids: list[int]) -> dict[int, list[Any]]:
 
     found: defaultdict[int, list[Any]] = defaultdict(list)
     rows = Entry.objects.filter(activity_id__in=ids, kind="allotment",
-                                pledge__donor__isnull=False).values_list(
+                                pledge__donor__published=True).values_list(
         "activity_id", "pledge__donor__key", "pledge__donor__name", "pledge__donor__type"
     ).distinct().order_by("activity_id", "pledge__donor__key")
     for activity_id, key, name, kind in rows:
@@ -100,9 +100,9 @@ def _budgets(ids: list[int]) -> dict[int, list[tuple[int, Decimal]]]:
 
 
 def activities_for_export() -> Any:
-    """Return the activities the programme publishes: its own, never others' imports."""
-    return Activity.objects.exclude(source=Activity.Source.IATI).select_related(
-        "implementer", "beneficiary").order_by("pk")
+    """Return the activities the Secretariat published: its own, never others' imports."""
+    return Activity.objects.filter(published=True).exclude(
+        source=Activity.Source.IATI).select_related("implementer", "beneficiary").order_by("pk")
 
 
 class _Pipe:
@@ -191,12 +191,19 @@ def _activity(activity: Activity, ref: str, name: str, now: str, dac: dict[str, 
         funding.append(_text("narrative", donor_name))
     accountable = etree.SubElement(root, "participating-org", role="2", ref=ref, type="40")
     accountable.append(_text("narrative", name))
-    implementer = activity.implementer
+    # An unpublished organization (a State's draft) is never named in the open file.
+    implementer = activity.implementer if (
+        activity.implementer and activity.implementer.published) else None
     org = etree.SubElement(root, "participating-org", role="4",
                            **({"ref": implementer.key, "type": ORG_TYPES.get(
                                implementer.type, "90")} if implementer else {}))
-    org.append(_text("narrative", str(implementer) if implementer else (
-        activity.implementer_name or "Not specified")))
+    if implementer is not None:
+        label = str(implementer)
+    elif activity.implementer is not None:
+        label = "Not disclosed"
+    else:
+        label = activity.implementer_name or "Not disclosed"
+    org.append(_text("narrative", label))
     etree.SubElement(root, "activity-status", code=STATUS.get(activity.status, "2"))
     start = activity.start or min((day for _, day, _ in transactions),
                                   default=timezone.localdate())

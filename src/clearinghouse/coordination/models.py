@@ -52,6 +52,9 @@ class Activity(AuditedModel):
     provisions = models.JSONField(default=list, blank=True, help_text="Provision ids served")
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
+    published = models.BooleanField(
+        default=False, help_text="Published in the open IATI file; the Secretariat decides, "
+                                 "as a State's request is not public by default")
 
     class Meta:
         ordering = ["-start", "identifier"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from lxml import etree
 
@@ -26,6 +27,17 @@ class ImportResult:
     created: int
     updated: int
     transactions: int
+
+
+@transaction.atomic
+def activity_publish(*, user: Any, activity: Activity, published: bool = True) -> Activity:
+    """Publish an activity in the open IATI file, or withdraw it (the Secretariat only)."""
+    from clearinghouse.core.records import record_update
+
+    if not policy.actor_for(user).secretariat:
+        raise PermissionDenied("Only the Secretariat publishes activities.")
+    return record_update(user=user, instance=activity, values={"published": published},
+                         editable=("published",))
 
 
 def _refuse(message: str, errors: list[str]) -> ApplicationError:
@@ -109,7 +121,12 @@ def iati_import(*, user: Any, content: bytes) -> ImportResult:
                 for name, value in values.items():
                     setattr(activity, name, value)
                 updated += 1
-            activity.full_clean()
+            try:
+                activity.full_clean()
+            except ValidationError as error:
+                raise _refuse("An activity does not fit the register.", [
+                    f"line {node.sourceline}: {field}: {' '.join(messages)}"
+                    for field, messages in error.message_dict.items()]) from error
             activity.save()
             count += _transactions_replace(activity, node)
     return ImportResult(created, updated, count)
@@ -129,7 +146,7 @@ def _transactions_replace(activity: Activity, node: Any) -> int:
             "date": _date(item, "transaction-date"),
             "value": amount,
             "currency": value.get("currency") or node.get("default-currency") or "",
-            "value_date": dt.date.fromisoformat(value.get("value-date"))
+            "value_date": dt.date.fromisoformat(value.get("value-date")[:10])
             if value.get("value-date") else None,
             "provider": _narrative(item, "provider-org")[:250],
             "receiver": _narrative(item, "receiver-org")[:250],

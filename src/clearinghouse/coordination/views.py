@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from clearinghouse.access import policy
 from clearinghouse.audit.selectors import audit_history_shown
-from clearinghouse.coordination import selectors
+from clearinghouse.coordination import selectors, services
 from clearinghouse.coordination.iati_export import iati_stream
 from clearinghouse.coordination.models import Activity
+from clearinghouse.core.errors import ApplicationError
 from clearinghouse.core.tables import Column
 from clearinghouse.web.lists import bind_filters, render_list
 
@@ -61,7 +64,8 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ("Beneficiary State", activity.beneficiary, None),
         ("Request", activity.request, reverse("assistance:request_detail",
                                               args=[activity.request_id])
-         if activity.request_id else None),
+         if activity.request and policy.can_view(request.user, activity.request) else None),
+        ("Published in the IATI file", "yes" if activity.published else "no", None),
         ("Themes", ", ".join(activity.themes), None),
         ("Provisions served", ", ".join(str(p) for p in activity.provisions), None),
         ("Dates", f"{activity.start or '…'} – {activity.end or '…'}", None),
@@ -70,8 +74,11 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inputs = [(c.request_line.get_kind_display(), c.request_line.theme_id, c.requested,
                c.committed, c.delivered) for c in activity.commitments.select_related(
         "request_line")]
+    actions = [] if not policy.actor_for(request.user).secretariat else [
+        ("Withdraw from IATI" if activity.published else "Publish in IATI",
+         reverse("coordination:activity_publish", args=[activity.pk]))]
     return render(request, "detail.html", {
-        "title": activity.title, "facts": facts, "sections": [{
+        "title": activity.title, "facts": facts, "post_actions": actions, "sections": [{
             "title": "Inputs", "headers": ["Kind", "Theme", "Requested", "Committed",
                                            "Delivered"],
             "rows": inputs, "empty": "No inputs recorded."}],
@@ -83,3 +90,18 @@ def iati_feed(request: HttpRequest) -> StreamingHttpResponse:
     """Publish the programme's activities as IATI 2.03 XML at a stable, open URL, streamed."""
     parts = (part for part, _count in iati_stream())
     return StreamingHttpResponse(parts, content_type="application/xml; charset=utf-8")
+
+
+@login_required
+@require_POST
+def activity_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish the activity in the open IATI file, or withdraw it."""
+    activity = get_object_or_404(Activity, pk=pk)
+    if not policy.can_view(request.user, activity):
+        raise Http404
+    try:
+        services.activity_publish(user=request.user, activity=activity,
+                                  published=not activity.published)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    return redirect(reverse("coordination:activity_detail", args=[pk]))

@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from clearinghouse.access import policy
-from clearinghouse.core.errors import NotFound
+from clearinghouse.core.errors import ApplicationError, NotFound
 from clearinghouse.finance import selectors, services
 from clearinghouse.finance.concentration import concentration_check
 from clearinghouse.finance.models import BudgetPeriod, ExchangeRate
@@ -72,6 +72,7 @@ class EntryFilters(Schema):
     region: str = ""
     ldc: str = ""
     on_or_before: dt.date | None = None
+    accounts: str = Field("", description='"un" for the statement\'s scope (no bilateral)')
 
 
 class RateIn(Schema):
@@ -88,8 +89,6 @@ def _pk(model_path: str, field: str, value: Any, lookup: str) -> int | None:
     if value in (None, ""):
         return None
     from django.apps import apps
-
-    from clearinghouse.core.errors import ApplicationError
 
     found = apps.get_model(model_path)._default_manager.filter(**{lookup: value}).first()
     if found is None:
@@ -118,8 +117,12 @@ def entry_post(request: HttpRequest, payload: EntryIn) -> Any:
                            "identifier"),
         "pledge_id": payload.pledge, "allotment_id": payload.allotment,
         "obligation_id": payload.obligation}
-    return Status(201, services.entry_post(user=request.user, values=values,
-                                           override=payload.override))
+    try:
+        entry = services.entry_post(user=request.user, values=values, override=payload.override)
+    except ApplicationError as error:  # name the payload's fields, not the model's
+        error.fields = {k.removesuffix("_id"): v for k, v in error.fields.items()}
+        raise
+    return Status(201, entry)
 
 
 @router.get("/rates", response=list[RateOut], summary="UN operational rates of exchange")

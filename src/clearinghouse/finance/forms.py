@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from clearinghouse.access import policy
 from clearinghouse.coordination.models import Activity
 from clearinghouse.finance.models import AllocationArea, BudgetPeriod, Entry, Fund
 from clearinghouse.registry.models import Organization, State
@@ -29,7 +30,7 @@ class EntryForm(ServiceForm):
     date = forms.DateField(help_text="YYYY-MM-DD, within the year")
     amount = forms.DecimalField(max_digits=18, decimal_places=2)
     currency = forms.CharField(max_length=3, initial="USD", help_text="ISO 4217")
-    donor = forms.ModelChoiceField(Organization.objects.all(), required=False,
+    donor = forms.ModelChoiceField(Organization.objects.filter(published=True), required=False,
                                    to_field_name="key", help_text="For pledges")
     donor_state = forms.ModelChoiceField(State.objects.all(), required=False,
                                          to_field_name="iso3", label="Donor State",
@@ -54,6 +55,10 @@ class EntryForm(ServiceForm):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Offer only what the user may see, so the choices never print others' records.
+        for name in ("donor", "donor_state", "pledge", "activity", "allotment", "obligation"):
+            field = self.fields[name]
+            field.queryset = policy.visible(user, field.queryset)  # type: ignore[attr-defined]
 
     def values(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -86,5 +91,7 @@ class EntryFilterForm(forms.Form):
     ldc = forms.ChoiceField(required=False, label="LDC beneficiary", choices=[
         ("", "Any"), ("true", "LDC"), ("false", "Not LDC"), ("none", "No beneficiary State")])
     ldc_on = forms.DateField(required=False)
+    accounts = forms.ChoiceField(required=False, choices=[
+        ("", "All funds"), ("un", "UN accounts only (as the statement)")])
     before = forms.DateField(required=False)
     on_or_before = forms.DateField(required=False)

@@ -79,7 +79,7 @@ def entry_list(*, user: Any, period: str = "", fund: str = "", kind: str = "", a
                object: str = "", donor: str = "", region: str = "", ldc: str = "",
                before: dt.date | None = None, on_or_before: dt.date | None = None,
                liquidating: bool | None = None, activity: int | None = None,
-               ldc_on: dt.date | None = None) -> QuerySet[Entry]:
+               ldc_on: dt.date | None = None, accounts: str = "") -> QuerySet[Entry]:
     """Return the entries the user may see, filtered as a statement figure's link says."""
     qs = policy.visible(user, Entry.objects.select_related(
         "fund", "period", "area", "donor", "donor_state", "activity"))
@@ -88,6 +88,8 @@ def entry_list(*, user: Any, period: str = "", fund: str = "", kind: str = "", a
         qs = period_entries(period=found) & qs if found else qs.none()
     if fund:
         qs = qs.filter(fund__code=fund)
+    if accounts == "un":  # the statement's own scope: bilateral financing stays outside
+        qs = qs.exclude(fund__kind="bilateral")
     if kind:
         qs = qs.filter(kind__in=kind.split(","))
     # "none" selects the entries without the attribute, as the statement's "(none)" rows do.

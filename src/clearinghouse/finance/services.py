@@ -113,9 +113,23 @@ def _check_period(period: BudgetPeriod, day: Any) -> None:
                                f"{period.end}).")
 
 
+# The links each kind may carry; any other link is refused, so no entry is attached to a
+# pledge or allotment it does not belong to (which would also show it to that donor).
+LINKS = {K.PLEDGE: {"donor_id", "donor_state_id", "activity_id"},
+         K.RECEIPT: {"pledge_id", "donor_id", "donor_state_id", "activity_id"},
+         K.ALLOTMENT: {"pledge_id", "area_id", "activity_id"},
+         K.OBLIGATION: {"allotment_id", "area_id", "activity_id"},
+         K.EXPENDITURE: {"allotment_id", "obligation_id", "area_id", "activity_id"}}
+
+
 def _link_rules(data: dict[str, Any]) -> None:
     """Check the links each kind needs, lock what a charge draws on, and check the limits."""
     kind, usd = data["kind"], data["usd"]
+    links = {"donor_id", "donor_state_id", "pledge_id", "area_id", "activity_id",
+             "allotment_id", "obligation_id"}
+    for name in sorted(links - LINKS[K(kind)]):
+        if data.get(name):
+            raise _invalid(name, f"A {K(kind).label.lower()} does not take this link.")
     fund = Fund.objects.filter(pk=data.get("fund_id") or 0).first()
     if fund is None:
         raise _invalid("fund_id", "No such fund.")
@@ -128,8 +142,8 @@ def _link_rules(data: dict[str, Any]) -> None:
             raise _invalid("pledge_id", "A receipt names the pledge it honours.")
         if pledge.fund_id != fund.pk:
             raise _invalid("fund_id", "A receipt goes to its pledge's fund.")
-        data.setdefault("donor_id", pledge.donor_id)
-        data.setdefault("donor_state_id", pledge.donor_state_id)
+        # A receipt comes from its pledge's donor, whatever the caller sent.
+        data["donor_id"], data["donor_state_id"] = pledge.donor_id, pledge.donor_state_id
         received = selectors.received_on(pledge=pledge)
         if received + usd > selectors.pledged(pledge=pledge) and not data["override"]:
             raise ApplicationError(
@@ -253,19 +267,20 @@ def exchange_rates_import(*, user: Any, content: bytes) -> int:
     import csv
     import io
 
+    policy.require_add(user, ExchangeRate, {})
     try:
         rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
-    except UnicodeDecodeError as error:
-        raise _invalid("file", "The file is not UTF-8 text.") from error
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise _invalid("file", f"The file is not readable CSV text: {error}.") from error
     if not rows or not {"currency", "month", "per_usd"} <= set(rows[0]):
         raise _invalid("file", "Line 1: give the columns currency, month, per_usd.")
     errors: dict[str, list[str]] = {}
     for line, row in enumerate(rows, start=2):
         try:
             with transaction.atomic():
-                exchange_rate_set(user=user, currency=row["currency"].strip(),
-                                  month=dt.date.fromisoformat(row["month"].strip()),
-                                  per_usd=row["per_usd"].strip())
+                exchange_rate_set(user=user, currency=(row["currency"] or "").strip(),
+                                  month=dt.date.fromisoformat((row["month"] or "").strip()),
+                                  per_usd=(row["per_usd"] or "").strip())
         except ValueError:
             errors.setdefault(f"line {line}: month", []).append("Give YYYY-MM-01.")
         except ApplicationError as error:

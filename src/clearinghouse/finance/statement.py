@@ -109,7 +109,7 @@ def statement_build(*, period: BudgetPeriod) -> Statement:
             totals["spent_object"][row["object"] if kind == K.EXPENDITURE else "psc"] += usd
             beneficiaries[row["beneficiary"], row["region"]] += usd
     statement = Statement(period=period)
-    base = {"period": period.code}
+    base = {"period": period.code, "accounts": "un"}
     fund_label = {f.code: f.name for f in funds.values()}
     receipts = {**base, "kind": K.RECEIPT}
     statement.income_by_fund = _figures(totals["income_fund"], fund_label, receipts, "fund")
@@ -219,7 +219,7 @@ def _balances(statement: Statement, period: BudgetPeriod, funds: dict[int, Fund]
     for charge in owed.values("fund_id", "kind").annotate(usd=Sum("usd")).order_by():
         sign = 1 if charge["kind"] == K.OBLIGATION else -1
         unliquidated[charge["fund_id"]] += _cents(charge["usd"]) * sign
-    end = {"on_or_before": period.end.isoformat()}
+    end = {"on_or_before": period.end.isoformat(), "accounts": "un"}
     statement.unliquidated_by_fund = _figures(
         {funds[k].code: v for k, v in unliquidated.items() if v},
         {f.code: f.name for f in funds.values()}, {**end, "kind": "obligation,expenditure"},

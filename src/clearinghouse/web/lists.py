@@ -20,7 +20,30 @@ def render_list(
     request: HttpRequest, *, title: str, rows: Any, columns: Sequence[Column], filename: str,
     filter_form: forms.Form | None, actions: Sequence[tuple[str, str]] = (), intro: str = "",
 ) -> HttpResponseBase:
-    """Return the list page, or its export when ``?format=csv|xlsx`` is asked."""
+    """Return the list page, or its export when ``?format=csv|xlsx`` is asked.
+
+    A filter that does not validate is never dropped silently: the page shows the field's
+    error and no rows, and an export is refused with a 400 naming the field.
+    """
+    if filter_form is not None and filter_form.is_bound and not filter_form.is_valid():
+        if request.GET.get("format") in ("csv", "xlsx"):
+            detail = "; ".join(f"{name}: {' '.join(str(e) for e in errors)}"
+                               for name, errors in filter_form.errors.items())
+            return HttpResponse(f"Invalid filter, nothing exported. {detail}", status=400,
+                                content_type="text/plain; charset=utf-8")
+        rows = rows.none() if hasattr(rows, "none") else []
+        response = _page(request, title=title, rows=rows, columns=columns, filename=filename,
+                         filter_form=filter_form, actions=actions, intro=intro)
+        response.status_code = 400
+        return response
+    return _page(request, title=title, rows=rows, columns=columns, filename=filename,
+                 filter_form=filter_form, actions=actions, intro=intro)
+
+
+def _page(
+    request: HttpRequest, *, title: str, rows: Any, columns: Sequence[Column], filename: str,
+    filter_form: forms.Form | None, actions: Sequence[tuple[str, str]], intro: str,
+) -> HttpResponseBase:
     page = export_or_page(request, rows, columns, filename)
     if isinstance(page, HttpResponseBase):
         return page

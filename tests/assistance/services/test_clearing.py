@@ -126,3 +126,16 @@ def test_delivery_is_tracked_within_the_commitment(
     with pytest.raises(ApplicationError) as refused:
         services.commitment_deliver(user=secretariat, commitment=commitment, delivered=21)
     assert "delivered" in refused.value.fields
+
+
+def test_a_long_request_title_still_makes_a_valid_activity(
+        kenya_fp: Any, secretariat: Any, make_request: Any, make_offer: Any) -> None:
+    from clearinghouse.registry.models import Organization
+
+    Organization.objects.filter(key="world_bank").update(acronym="", name="N" * 100)
+    make_request(kenya_fp, title="T" * 200)
+    make_offer(secretariat, provider="world_bank")  # no acronym: the long name is appended
+    commitment = services.proposal_accept(user=secretariat,
+                                          proposal=_run(secretariat).proposals.get())
+    assert commitment.activity is not None and len(commitment.activity.title) == 250
+    assert commitment.activity.title.endswith("N" * 100 + ")")

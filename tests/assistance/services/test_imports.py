@@ -82,3 +82,10 @@ def test_unreadable_files_are_refused_with_a_reason(
         services.request_import(user=kenya_fp, content=content, filename=name)
     assert "file" in refused.value.fields
     assert needle in " ".join(refused.value.fields["file"]) + refused.value.message
+
+
+def test_an_over_long_csv_cell_is_refused_not_crashed(kenya_fp: Any) -> None:
+    content = (HEADER + "\n" + GOOD[0].replace("Advice", "A" * 200_000)).encode()
+    with pytest.raises(ApplicationError) as refused:
+        services.request_import(user=kenya_fp, content=content, filename="r.csv")
+    assert "file" in refused.value.fields

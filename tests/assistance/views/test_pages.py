@@ -123,3 +123,11 @@ def test_the_secretariat_adopts_a_new_version_of_the_priority_themes(
     bad = login(secretariat).post("/assistance/priority-themes/", {
         "themes": ["prisons"], "effective_from": "2030-01-01"})
     assert bad.status_code == 400 and "Must be on or after 2031-01-01" in bad.content.decode()
+
+
+def test_the_offer_list_exports_csv_with_its_lines(unicri_fp: Any, make_offer: Any) -> None:
+    make_offer(unicri_fp)
+    exported = login(unicri_fp).get("/assistance/offers/?format=csv")
+    assert exported.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(exported.streaming_content).decode())))
+    assert len(rows) == 1 and "30 expert-days" in rows[0]["Lines"]

@@ -23,7 +23,7 @@ from clearinghouse.assistance.services.workflow import request_transition
 from clearinghouse.audit.context import acting_as, because
 from clearinghouse.coordination.models import Activity
 from clearinghouse.core.errors import ApplicationError, PermissionDenied
-from clearinghouse.core.records import Check, record_create, record_update
+from clearinghouse.core.records import Check, record_create, record_update, record_validate
 
 
 def _decided_by(user: Any) -> Check:
@@ -105,6 +105,9 @@ def proposal_accept(*, user: Any, proposal: Proposal) -> Commitment:
     request = request_line.request
     if offer_line.offer.status != offer_line.offer.Status.OPEN:
         raise ApplicationError("The offer is no longer open.", status=409, code="offer_closed")
+    if offer_line.available_until and offer_line.available_until < timezone.localdate():
+        raise ApplicationError("The offer line's availability has ended: run the brokerage "
+                               "again.", status=409, code="offer_expired")
     if request.status not in (Request.Status.SUBMITTED, Request.Status.SCREENED,
                               Request.Status.MATCHED):
         raise ApplicationError(
@@ -144,13 +147,14 @@ def _activity_for(request: Request, offer_line: OfferLine) -> Activity:
     identifier = f"CH-{request.reference}-{provider.key}"
     activity = Activity.objects.filter(identifier=identifier).first()
     if activity is None:
+        suffix = f" ({provider.acronym or provider.name})"
         activity = Activity(
-            identifier=identifier, title=f"{request.title} ({provider.acronym or provider.name})",
+            identifier=identifier, title=(request.title[:250 - len(suffix)] + suffix)[:250],
             source=Activity.Source.CLEARINGHOUSE, implementer=provider,
             beneficiary_id=request.state_id, request=request, themes=list(request.themes),
             provisions=list(request.provisions), start=offer_line.available_from,
             end=offer_line.available_until)
-        activity.full_clean()
+        record_validate(activity)
         activity.save()
     return activity
 

@@ -52,7 +52,12 @@ def _rows(content: bytes, filename: str) -> Iterator[tuple[int, dict[str, str]]]
         except UnicodeDecodeError as error:
             raise ApplicationError("The file is not UTF-8 text.",
                                    fields={"file": [str(error)]}) from error
-        table = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+        try:
+            table = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+        except csv.Error as error:
+            raise ApplicationError("The file is not readable CSV.", fields={
+                "file": [f"Line {_csv_line(text, error)}: {error}."]}
+            ) from error
     if not table:
         raise ApplicationError("The file is empty.", fields={"file": ["No header row."]})
     header = [h.lower() for h in table[0]]
@@ -65,6 +70,17 @@ def _rows(content: bytes, filename: str) -> Iterator[tuple[int, dict[str, str]]]
     for number, row in enumerate(table[1:], start=2):
         if any(row):
             yield number, {h: (row[i] if i < len(row) else "") for i, h in enumerate(header)}
+
+
+def _csv_line(text: str, error: csv.Error) -> int:
+    """Return the line the csv module stopped at (it does not say; count what it read)."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        for _ in reader:
+            pass
+    except csv.Error:
+        return reader.line_num
+    return reader.line_num
 
 
 def _split(text: str) -> list[str]:

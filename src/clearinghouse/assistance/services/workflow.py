@@ -6,6 +6,7 @@ evaluated; declined or withdrawn, with a reason, from the open states.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from clearinghouse.core.records import record_update
 from clearinghouse.registry.models import FocalPoint
 from clearinghouse.registry.selectors import state_in_group
 
+logger = logging.getLogger(__name__)
 S = Request.Status
 
 
@@ -107,4 +109,12 @@ def _notify(request: Request, transition: Transition) -> None:
     if request.status_reason:
         body += f"\nReason: {request.status_reason}"
     messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in recipients]
-    transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
+
+    def send() -> None:
+        # The change is committed: a mail server failure is logged, never undoes it.
+        try:
+            send_mass_mail(messages, fail_silently=False)
+        except Exception:
+            logger.exception("Could not e-mail %s about %s", recipients, request.reference)
+
+    transaction.on_commit(send)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -128,15 +129,7 @@ def _request_form_page(request: HttpRequest, *, instance: Request | None) -> Htt
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         line_values = [f.values() for f in lines.forms if f.has_changed() and f.cleaned_data]
         try:
-            if instance is None:
-                saved = services.request_create(user=request.user, values=form.values(),
-                                                lines=line_values)
-            else:
-                saved = services.request_update(user=request.user, request=instance,
-                                                values=form.values(), lines=line_values)
-            if request.POST.get("submit_now"):
-                saved = services.request_transition(user=request.user, request=saved,
-                                                    action="submit")
+            saved = _save_request(request, instance, form, line_values)
         except ApplicationError as error:
             if error.status == 404:
                 raise Http404 from error
@@ -149,6 +142,21 @@ def _request_form_page(request: HttpRequest, *, instance: Request | None) -> Htt
         "form": form, "lines": lines,
         "cancel_url": _link(instance) if instance else reverse("assistance:request_list"),
     }, status=400 if form.errors or any(lines.errors) or lines.non_form_errors() else 200)
+
+
+@transaction.atomic
+def _save_request(request: HttpRequest, instance: Request | None, form: Any,
+                  line_values: list[dict[str, Any]]) -> Request:
+    """Create or change the request, and submit it if asked: all of it, or none of it."""
+    if instance is None:
+        saved = services.request_create(user=request.user, values=form.values(),
+                                        lines=line_values)
+    else:
+        saved = services.request_update(user=request.user, request=instance,
+                                        values=form.values(), lines=line_values)
+    if request.POST.get("submit_now"):
+        saved = services.request_transition(user=request.user, request=saved, action="submit")
+    return saved
 
 
 def _attach(form: Any, lines: Any, error: ApplicationError) -> None:
@@ -179,8 +187,13 @@ def request_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def request_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Change a draft request and its need lines."""
-    return _request_form_page(request, instance=_get_visible(request, pk))
+    """Change a draft request and its need lines; anything else goes through the workflow."""
+    found = _get_visible(request, pk)
+    if found.status != Request.Status.DRAFT or not policy.can_change(request.user, found):
+        messages.error(request, "Only a draft request can be edited, by its State or the "
+                                "Secretariat.")
+        return redirect(_link(found))
+    return _request_form_page(request, instance=found)
 
 
 @login_required

@@ -52,6 +52,8 @@ def run_list(request: HttpRequest) -> HttpResponseBase:
 @login_required
 def run_start(request: HttpRequest) -> HttpResponse:
     """Confirm, then start a brokerage run as a background job and show its progress."""
+    if not policy.actor_for(request.user).secretariat:
+        raise Http404
     if request.method != "POST":
         return render(request, "assistance/run_start.html", {"title": "Run brokerage"})
     try:

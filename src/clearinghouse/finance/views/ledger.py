@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 
+from clearinghouse.access import policy
 from clearinghouse.core.tables import Column
 from clearinghouse.finance import forms, selectors, services
-from clearinghouse.finance.models import ExchangeRate
+from clearinghouse.finance.models import Entry, ExchangeRate
 from clearinghouse.web.lists import bind_filters, render_list, service_form_page
 
 ENTRY_COLUMNS = [
@@ -52,7 +53,9 @@ def entry_list(request: HttpRequest) -> HttpResponseBase:
 
 @login_required
 def entry_create(request: HttpRequest) -> HttpResponse:
-    """Post a pledge, receipt, allotment, obligation or expenditure."""
+    """Post a pledge, receipt, allotment, obligation or expenditure (finance officers)."""
+    if not policy.can_add(request.user, Entry, {}):
+        raise Http404
     return service_form_page(
         request, form_class=forms.EntryForm, title="Post a ledger entry",
         cancel_url=reverse("finance:entry_list"), initial=None,
@@ -78,7 +81,9 @@ def rate_list(request: HttpRequest) -> HttpResponseBase:
 
 @login_required
 def rate_create(request: HttpRequest) -> HttpResponse:
-    """Record the rate of a currency for a month."""
+    """Record the rate of a currency for a month (finance officers)."""
+    if not policy.can_add(request.user, ExchangeRate, {}):
+        raise Http404
     return service_form_page(
         request, form_class=forms.RateForm, title="Record an operational rate of exchange",
         cancel_url=reverse("finance:rate_list"), initial=None,
