@@ -163,3 +163,27 @@ def test_dates_with_a_timezone_and_identifiers_too_long_for_the_register(
     with pytest.raises(ApplicationError) as refused:
         iati_import(user=secretariat, content=etree.tostring(document))
     assert refused.value.fields["file"][0].startswith("line ")
+
+
+def test_a_clearing_house_commitment_of_funds_is_an_outgoing_pledge(
+        kenya_fp: Any, secretariat: Any, make_request: Any, make_offer: Any) -> None:
+    from clearinghouse.assistance import services as assistance_services
+    from clearinghouse.assistance.models import BrokerageRun
+    from clearinghouse.coordination.services import activity_publish
+    from clearinghouse.jobs import services as job_services
+
+    make_request(kenya_fp, lines=[{"kind": "funds", "theme_id": "corruption",
+                                   "quantity": 25000, "currency": "USD"}])
+    make_offer(secretariat, provider="undp", lines=[
+        {"kind": "funds", "themes": ["corruption"], "capacity": 100000, "currency": "USD"}])
+    job = job_services.job_execute(job_id=job_services.job_create(
+        user=secretariat, kind="assistance.brokerage_run").pk)
+    proposal = BrokerageRun.objects.get(pk=job.result["run_id"]).proposals.get()
+    commitment = assistance_services.proposal_accept(user=secretariat, proposal=proposal)
+    assert commitment.activity is not None
+    activity_publish(user=secretariat, activity=commitment.activity)
+    document = etree.fromstring(_export(), safe_parser())
+    assert activity_schema().validate(etree.ElementTree(document))
+    pledges = [(t.find("transaction-type").get("code"), t.find("value").text)
+               for t in document.iter("transaction")]
+    assert pledges == [("12", "25000.00")]

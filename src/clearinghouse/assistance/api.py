@@ -120,6 +120,13 @@ def offer_detail(request: HttpRequest, offer_id: int) -> Any:
     return _visible(request, Offer, pk=offer_id)
 
 
+@router.post("/offers/{offer_id}/close", response=s.OfferOut,
+             summary="Close an offer: its remaining capacity is no longer brokered")
+def offer_close(request: HttpRequest, offer_id: int, payload: s.ReasonIn) -> Any:
+    offer = _visible(request, Offer, pk=offer_id)
+    return services.offer_close(user=request.user, offer=offer, reason=payload.reason)
+
+
 @router.get("/brokerage/runs", response=list[s.RunOut])
 @paginate(PageNumberPagination)
 def run_list(request: HttpRequest) -> Any:

@@ -85,6 +85,10 @@ class TransitionIn(Schema):
     reason: str = ""
 
 
+class ReasonIn(Schema):
+    reason: str = ""
+
+
 class RequestFilters(Schema):
     status: str = ""
     type: str = ""

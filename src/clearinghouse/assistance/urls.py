@@ -17,6 +17,7 @@ urlpatterns = [
     path("offers/new/", offers.offer_create, name="offer_create"),
     path("offers/unused/", offers.offer_unused, name="offer_unused"),
     path("offers/<int:pk>/", offers.offer_detail, name="offer_detail"),
+    path("offers/<int:pk>/close/", offers.offer_close, name="offer_close"),
     path("brokerage/", runs.run_list, name="run_list"),
     path("brokerage/start/", runs.run_start, name="run_start"),
     path("brokerage/<int:pk>/", runs.run_detail, name="run_detail"),

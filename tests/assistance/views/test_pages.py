@@ -131,3 +131,19 @@ def test_the_offer_list_exports_csv_with_its_lines(unicri_fp: Any, make_offer: A
     assert exported.status_code == 200
     rows = list(csv.DictReader(io.StringIO(b"".join(exported.streaming_content).decode())))
     assert len(rows) == 1 and "30 expert-days" in rows[0]["Lines"]
+
+
+def test_a_provider_closes_its_offer_and_it_is_no_longer_brokered(
+        unicri_fp: Any, kenya_fp: Any, make_offer: Any) -> None:
+    import datetime as dt
+
+    from clearinghouse.assistance.selectors import brokerage_problem
+
+    offer = make_offer(unicri_fp)
+    assert login(kenya_fp).post(f"/assistance/offers/{offer.pk}/close/").status_code == 404
+    closed = login(unicri_fp).post(f"/assistance/offers/{offer.pk}/close/",
+                                   {"reason": "Experts reassigned"})
+    assert closed.status_code == 302
+    offer.refresh_from_db()
+    assert offer.status == "closed"
+    assert brokerage_problem(as_of=dt.date.today())[0]["offers"] == []

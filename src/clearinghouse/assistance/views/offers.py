@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from clearinghouse.access import policy
 from clearinghouse.assistance import forms, selectors, services
@@ -76,7 +77,26 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "commitments": selectors.commitment_list(user=request.user).filter(
             offer_line__offer=offer),
         "history": audit_history_shown(user=request.user, instance=offer),
+        "can_close": offer.status == Offer.Status.OPEN and policy.can_change(
+            request.user, offer, {"status": Offer.Status.CLOSED}),
     })
+
+
+@login_required
+@require_POST
+def offer_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close an offer: its remaining capacity is no longer brokered."""
+    offer = get_object_or_404(Offer, pk=pk)
+    if not policy.can_view(request.user, offer):
+        raise Http404
+    try:
+        services.offer_close(user=request.user, offer=offer,
+                             reason=request.POST.get("reason", ""))
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "The offer is closed.")
+    return redirect(_link(offer))
 
 
 @login_required
