@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -166,11 +167,25 @@ def provisions_named(*, ids: list[int]) -> list[str]:
     return [str(found[i]) for i in ids if i in found]
 
 
+def funds_in_usd(*, amount: int, currency: str, on: dt.date) -> int | None:
+    """Return the whole US dollars an amount is worth at the month's rate (None: no rate)."""
+    from clearinghouse.core.errors import ApplicationError
+    from clearinghouse.finance.selectors import rate_on
+
+    try:
+        rate = rate_on(currency=currency, day=on)
+    except ApplicationError:
+        return None
+    return int(Decimal(amount) / rate)  # whole dollars, rounded down: never over-counted
+
+
 def brokerage_problem(*, as_of: dt.date) -> tuple[dict[str, Any], list[dict[str, str]]]:
     """Return the open requests' remaining needs and the open offers' remaining capacity.
 
     The dict is the engine's problem format (ids RL<pk>, OL<pk>). Funds are brokered in US
-    dollars; lines in other currencies are returned as excluded, with the reason.
+    dollars: a line in another currency counts the whole dollars its remaining amount is
+    worth at the UN operational rate of the run's month (``funds_in_usd``); a request line
+    whose currency has no rate that month is returned as excluded, with the reason.
     """
     excluded: list[dict[str, str]] = []
     requests: dict[int, dict[str, Any]] = {}
@@ -181,11 +196,16 @@ def brokerage_problem(*, as_of: dt.date) -> tuple[dict[str, Any], list[dict[str,
         remaining = line.quantity - line.served
         if remaining <= 0:
             continue
-        if line.kind == Kind.FUNDS and line.currency != "USD":
-            excluded.append({"request_line": f"RL{line.pk}", "why": (
-                f"funds in {line.currency}: the engine brokers funds in US dollars, and no "
-                "operational rate of exchange is applied yet")})
-            continue
+        if line.kind == Kind.FUNDS:
+            usd = funds_in_usd(amount=remaining, currency=line.currency, on=as_of)
+            if usd is None:
+                excluded.append({"request_line": f"RL{line.pk}", "why": (
+                    f"funds in {line.currency}: no UN operational rate of exchange for "
+                    f"{as_of:%Y-%m}, so their value in US dollars is unknown")})
+                continue
+            if usd <= 0:
+                continue
+            remaining = usd
         request = line.request
         entry = requests.setdefault(request.pk, {
             "id": f"R{request.pk}", "country": request.state.iso3,
@@ -199,10 +219,15 @@ def brokerage_problem(*, as_of: dt.date) -> tuple[dict[str, Any], list[dict[str,
     offers: dict[int, dict[str, Any]] = {}
     offer_lines = OfferLine.objects.filter(
         offer__status=Offer.Status.OPEN, committed__lt=F("capacity")).filter(
-        Q(available_until__isnull=True) | Q(available_until__gte=as_of)).exclude(
-        Q(kind=Kind.FUNDS) & ~Q(currency="USD")).select_related("offer__provider").order_by(
-        "offer_id", "id")
+        Q(available_until__isnull=True) | Q(available_until__gte=as_of)).select_related(
+        "offer__provider").order_by("offer_id", "id")
     for offer_line in offer_lines:
+        capacity: int | None = offer_line.remaining
+        if offer_line.kind == Kind.FUNDS:
+            capacity = funds_in_usd(amount=offer_line.remaining, currency=offer_line.currency,
+                                    on=as_of)
+            if not capacity:
+                continue  # no rate this month, or less than a dollar left
         offer = offer_line.offer
         entry = offers.setdefault(offer.pk, {"id": f"O{offer.pk}", "provider": offer.provider.key,
                                              "lines": []})
@@ -210,6 +235,6 @@ def brokerage_problem(*, as_of: dt.date) -> tuple[dict[str, Any], list[dict[str,
             "id": f"OL{offer_line.pk}", "kind": PROBLEM_KINDS[Kind(offer_line.kind)],
             "themes": offer_line.themes, "expertise": offer_line.expertise,
             "languages": offer_line.languages, "regions": offer_line.regions,
-            "countries": offer_line.countries, "capacity": offer_line.remaining})
+            "countries": offer_line.countries, "capacity": capacity})
     return {"as_of": as_of.isoformat(), "priority_themes": priority_themes_on(as_of),
             "requests": list(requests.values()), "offers": list(offers.values())}, excluded

@@ -52,24 +52,27 @@ def _sectors(activity: Activity, dac: dict[str, str]) -> list[str]:
     return sorted(set(codes))
 
 
-def _transactions(ids: list[int]) -> dict[int, list[tuple[str, dt.date, Decimal]]]:
+Transaction = tuple[str, dt.date, Decimal, str]  # type code, date, value, currency
+
+
+def _transactions(ids: list[int]) -> dict[int, list[Transaction]]:
     """Return each activity's transactions from the ledger and the clearing-house."""
     from clearinghouse.assistance.models import Commitment
     from clearinghouse.finance.models import Entry
 
-    found: defaultdict[int, list[tuple[str, dt.date, Decimal]]] = defaultdict(list)
+    found: defaultdict[int, list[Transaction]] = defaultdict(list)
     entries = Entry.objects.filter(activity_id__in=ids).exclude(fund__kind="bilateral").values(
         "activity_id", "kind", "object", "date", "usd").order_by("activity_id", "date", "id")
     for row in entries:  # one IATI transaction per ledger entry
         code = (DISBURSEMENT if row["kind"] == "expenditure" and row["object"] == "grants"
                 else TRANSACTION_TYPES[row["kind"]])
-        found[row["activity_id"]].append((code, row["date"], row["usd"]))
-    funds = Commitment.objects.filter(activity_id__in=ids, request_line__kind="funds",
-                                      request_line__currency="USD").values_list(
-        "activity_id", "created_at", "committed")
-    for activity_id, created, committed in funds:
+        found[row["activity_id"]].append((code, row["date"], row["usd"], "USD"))
+    funds = Commitment.objects.filter(activity_id__in=ids, request_line__kind="funds"
+                                      ).values_list("activity_id", "created_at", "committed",
+                                                    "request_line__currency")
+    for activity_id, created, committed, currency in funds:
         found[activity_id].append((OUTGOING_PLEDGE, timezone.localdate(created),
-                                   Decimal(committed)))
+                                   Decimal(committed), currency))
     return found
 
 
@@ -172,7 +175,7 @@ def _chunks(qs: Any) -> Iterator[list[Activity]]:
 
 
 def _activity(activity: Activity, ref: str, name: str, now: str, dac: dict[str, str],
-              transactions: list[tuple[str, dt.date, Decimal]],
+              transactions: list[Transaction],
               budgets: list[tuple[int, Decimal]], funders: list[Any]) -> etree._Element:
     """Return one iati-activity element, children in the schema's order."""
     root = etree.Element("iati-activity", **{"last-updated-datetime": now,
@@ -205,7 +208,7 @@ def _activity(activity: Activity, ref: str, name: str, now: str, dac: dict[str, 
         label = activity.implementer_name or "Not disclosed"
     org.append(_text("narrative", label))
     etree.SubElement(root, "activity-status", code=STATUS.get(activity.status, "2"))
-    start = activity.start or min((day for _, day, _ in transactions),
+    start = activity.start or min((day for _, day, _, _ in transactions),
                                   default=timezone.localdate())
     etree.SubElement(root, "activity-date", type="1", **{"iso-date": start.isoformat()})
     if activity.end:
@@ -226,11 +229,11 @@ def _activity(activity: Activity, ref: str, name: str, now: str, dac: dict[str, 
         etree.SubElement(budget, "period-end", **{"iso-date": f"{year}-12-31"})
         budget.append(_text("value", f"{usd:.2f}", currency="USD",
                             **{"value-date": f"{year}-01-01"}))
-    for code, day, usd in transactions:
+    for code, day, amount, currency in transactions:
         transaction = etree.SubElement(root, "transaction")
         etree.SubElement(transaction, "transaction-type", code=code)
         etree.SubElement(transaction, "transaction-date", **{"iso-date": day.isoformat()})
-        transaction.append(_text("value", f"{usd:.2f}", currency="USD",
+        transaction.append(_text("value", f"{amount:.2f}", currency=currency,
                                  **{"value-date": day.isoformat()}))
     return root
 

@@ -139,3 +139,29 @@ def test_a_long_request_title_still_makes_a_valid_activity(
                                           proposal=_run(secretariat).proposals.get())
     assert commitment.activity is not None and len(commitment.activity.title) == 250
     assert commitment.activity.title.endswith("N" * 100 + ")")
+
+
+def test_funds_in_other_currencies_are_brokered_in_dollars_at_the_months_rates(
+        kenya_fp: Any, secretariat: Any, finance: Any, make_request: Any,
+        make_offer: Any) -> None:
+    import datetime as dt
+
+    from clearinghouse.finance import services as finance_services
+
+    month = dt.date.today().replace(day=1)
+    finance_services.exchange_rate_set(user=finance, currency="EUR", month=month,
+                                       per_usd="0.92")
+    finance_services.exchange_rate_set(user=finance, currency="GBP", month=month,
+                                       per_usd="0.79")
+    request = make_request(kenya_fp, lines=[{"kind": "funds", "theme_id": "corruption",
+                                             "quantity": 9200, "currency": "EUR"}])
+    offer = make_offer(secretariat, provider="undp", lines=[
+        {"kind": "funds", "themes": ["corruption"], "capacity": 50000, "currency": "GBP"}])
+    proposal = _run(secretariat).proposals.get()
+    assert proposal.quantity == 10000  # EUR 9,200 at 0.92 per dollar
+    commitment = services.proposal_accept(user=secretariat, proposal=proposal)
+    assert (commitment.committed, commitment.provider_units) == (9200, 7900)  # GBP at 0.79
+    assert OfferLine.objects.get(offer=offer).committed == 7900
+    request.refresh_from_db()
+    assert request.status == "matched"
+    assert _run(secretariat).proposals.count() == 0  # the need is met: nothing left to broker

@@ -61,7 +61,8 @@ class Proposal(AuditedModel):
     run = models.ForeignKey(BrokerageRun, on_delete=models.CASCADE, related_name="proposals")
     request_line = models.ForeignKey(RequestLine, on_delete=models.CASCADE, related_name="+")
     offer_line = models.ForeignKey(OfferLine, on_delete=models.CASCADE, related_name="+")
-    quantity = models.PositiveIntegerField()
+    quantity = models.PositiveIntegerField(
+        help_text="Days or places; for funds, US dollars at the run's operational rates")
     value = models.FloatField(help_text="Its share of the objective")
     why = models.TextField()
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PROPOSED)
@@ -96,7 +97,9 @@ class Commitment(AuditedModel):
     activity = models.ForeignKey("coordination.Activity", null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="commitments")
     requested = models.PositiveIntegerField()
-    committed = models.PositiveIntegerField()
+    committed = models.PositiveIntegerField(help_text="In the request line's units")
+    provider_units = models.PositiveIntegerField(
+        default=0, help_text="What the offer line gives, in its units (its currency for funds)")
     delivered = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -113,16 +115,17 @@ def proposal_accept(*, user: Any, proposal: Proposal) -> Commitment:
         raise ApplicationError(
             f"The request is {request.get_status_display().lower()}: it can no longer be "
             "matched.", status=409, code="request_closed")
-    if proposal.quantity > offer_line.remaining:
+    received, given = _units(proposal, request_line, offer_line)
+    if given > offer_line.remaining:
         raise ApplicationError(
-            f"The offer line has {offer_line.remaining} left, fewer than the {proposal.quantity} "
+            f"The offer line has {offer_line.remaining} left, fewer than the {given} "
             "proposed: another proposal used its capacity. Run the brokerage again.",
             status=409, code="capacity_taken")
-    if committed_to(request_line) + proposal.quantity > request_line.quantity:
+    if committed_to(request_line) + received > request_line.quantity:
         raise ApplicationError("The request line would receive more than it asked for.",
                                status=409, code="over_served")
     with acting_as(user), because(f"proposal {proposal.pk} accepted"):
-        offer_line.committed += proposal.quantity
+        offer_line.committed += given
         offer_line.save(update_fields=["committed"])
         proposal.status = Proposal.Status.ACCEPTED
         proposal.decided_by, proposal.decided_at = user, timezone.now()
@@ -132,13 +135,33 @@ def proposal_accept(*, user: Any, proposal: Proposal) -> Commitment:
         "proposal_id": proposal.pk, "request_line_id": request_line.pk,
         "offer_line_id": offer_line.pk, "state_id": request.state_id,
         "provider_id": offer_line.offer.provider_id, "activity_id": activity.pk,
-        "requested": request_line.quantity, "committed": proposal.quantity,
+        "requested": request_line.quantity, "committed": received, "provider_units": given,
     }, editable=("proposal_id", "request_line_id", "offer_line_id", "state_id", "provider_id",
-                 "activity_id", "requested", "committed"))
+                 "activity_id", "requested", "committed", "provider_units"))
     if request.status != Request.Status.MATCHED:
         request_transition(user=user, request=request, action="match",
                            reason=f"Proposal {proposal.pk} accepted")
     return commitment
+
+
+def _units(proposal: Proposal, request_line: RequestLine, offer_line: OfferLine
+           ) -> tuple[int, int]:
+    """Return what the request line receives and the offer line gives, each in its units.
+
+    Funds are proposed in US dollars at the run's month's operational rates: the request
+    receives the whole units those dollars are worth in its currency (rounded down, so never
+    more than asked), and the offer gives what they cost in its own (rounded up, so never
+    less than proposed).
+    """
+    if request_line.kind != "funds":
+        return proposal.quantity, proposal.quantity
+    from clearinghouse.finance.selectors import rate_on
+
+    day = proposal.run.as_of
+    usd = Decimal(proposal.quantity)
+    received = int(usd * rate_on(currency=request_line.currency, day=day))
+    given = math.ceil(usd * rate_on(currency=offer_line.currency, day=day))
+    return received, given
 
 
 def _activity_for(request: Request, offer_line: OfferLine) -> Activity:
