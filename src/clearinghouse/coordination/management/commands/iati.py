@@ -3,11 +3,11 @@
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clearinghouse.coordination.iati_export import iati_export
 from clearinghouse.coordination.services import iati_import
+from clearinghouse.core.commands import acting_user, readable_file
 from clearinghouse.core.errors import ApplicationError
 
 
@@ -29,12 +29,8 @@ class Command(BaseCommand):
                 count = iati_export(output)
             self.stdout.write(f"Wrote {count} activities to {options['output']}.")
             return
-        user = get_user_model().objects.filter(username=options["username"]).first()
-        if user is None:
-            raise CommandError(f"--as: no user named {options['username']!r}.")
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file.")
+        user = acting_user(options["username"])
+        path = readable_file(options["file"])
         try:
             result = iati_import(user=user, content=path.read_bytes())
         except ApplicationError as error:

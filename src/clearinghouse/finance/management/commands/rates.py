@@ -1,11 +1,10 @@
 """clearinghouse rates import FILE.csv --as USER: record a month's operational rates."""
 
-from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from clearinghouse.core.commands import acting_user, readable_file
 from clearinghouse.core.errors import ApplicationError
 from clearinghouse.finance.services import exchange_rates_import
 
@@ -20,12 +19,8 @@ class Command(BaseCommand):
                             help="the finance officer the rates are recorded as")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = get_user_model().objects.filter(username=options["username"]).first()
-        if user is None:
-            raise CommandError(f"--as: no user named {options['username']!r}.")
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file.")
+        user = acting_user(options["username"])
+        path = readable_file(options["file"])
         try:
             count = exchange_rates_import(user=user, content=path.read_bytes())
         except ApplicationError as error:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import IO, Any, cast
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 
+from clearinghouse.core.commands import acting_user
 from clearinghouse.core.errors import ApplicationError
 from clearinghouse.jobs import cli, selectors, services
 from clearinghouse.jobs.kinds import KINDS
@@ -49,9 +49,7 @@ class Command(BaseCommand):
             self._run(options, console)
 
     def _run(self, options: dict[str, Any], console: Console) -> None:
-        user = get_user_model().objects.filter(username=options["username"]).first()
-        if user is None:
-            raise CommandError(f"--as: no user named {options['username']!r}.")
+        user = acting_user(options["username"])
         params: dict[str, str] = {}
         for item in options["param"]:
             key, sep, value = item.partition("=")

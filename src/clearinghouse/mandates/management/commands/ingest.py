@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import IO, Any, cast
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 
+from clearinghouse.core.commands import acting_user
 from clearinghouse.core.errors import ApplicationError
 from clearinghouse.jobs import cli, services
 
@@ -21,9 +21,7 @@ class Command(BaseCommand):
                             help="Secretariat user the ingestion is recorded under")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = get_user_model().objects.filter(username=options["username"]).first()
-        if user is None:
-            raise CommandError(f"--as: no user named {options['username']!r}.")
+        user = acting_user(options["username"])
         try:
             job = services.job_create(user=user, kind="mandates.ingest",
                                       params={"paths": options["paths"]})
