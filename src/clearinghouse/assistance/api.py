@@ -7,11 +7,9 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import File, Query, Router, Status, UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
-from clearinghouse.access import policy
 from clearinghouse.assistance import schemas as s
 from clearinghouse.assistance import selectors, services
 from clearinghouse.assistance.models import (
@@ -23,16 +21,11 @@ from clearinghouse.assistance.models import (
     Request,
 )
 from clearinghouse.core.errors import ApplicationError
+from clearinghouse.core.records import record_visible_or_404
 from clearinghouse.jobs import services as job_services
 from clearinghouse.registry.models import Organization, State
 
 router = Router(tags=["clearing-house"])
-
-
-def _visible(request: HttpRequest, model: type[Any], **lookup: Any) -> Any:
-    instance = get_object_or_404(model, **lookup)
-    policy.require_view(request.user, instance)
-    return instance
 
 
 def _pk_of(model: type[Any], field: str, **lookup: Any) -> int:
@@ -83,20 +76,20 @@ def request_import(request: HttpRequest, file: File[UploadedFile], submit: bool 
 
 @router.get("/requests/{request_id}", response=s.RequestDetailOut)
 def request_detail(request: HttpRequest, request_id: int) -> Any:
-    return _visible(request, Request, pk=request_id)
+    return record_visible_or_404(request.user, Request, pk=request_id)
 
 
 @router.post("/requests/{request_id}/transitions", response=s.RequestDetailOut)
 def request_transition(request: HttpRequest, request_id: int, payload: s.TransitionIn) -> Any:
     """Take a workflow action; a wrong status is a 409, a missing reason a 400."""
-    found = _visible(request, Request, pk=request_id)
+    found = record_visible_or_404(request.user, Request, pk=request_id)
     return services.request_transition(user=request.user, request=found,
                                        action=payload.action, reason=payload.reason)
 
 
 @router.get("/requests/{request_id}/commitments", response=list[s.CommitmentOut])
 def request_commitments(request: HttpRequest, request_id: int) -> Any:
-    found = _visible(request, Request, pk=request_id)
+    found = record_visible_or_404(request.user, Request, pk=request_id)
     return selectors.commitment_list(user=request.user, request=found)
 
 
@@ -117,13 +110,13 @@ def offer_create(request: HttpRequest, payload: s.OfferIn) -> Any:
 
 @router.get("/offers/{offer_id}", response=s.OfferOut)
 def offer_detail(request: HttpRequest, offer_id: int) -> Any:
-    return _visible(request, Offer, pk=offer_id)
+    return record_visible_or_404(request.user, Offer, pk=offer_id)
 
 
 @router.post("/offers/{offer_id}/close", response=s.OfferOut,
              summary="Close an offer: its remaining capacity is no longer brokered")
 def offer_close(request: HttpRequest, offer_id: int, payload: s.ReasonIn) -> Any:
-    offer = _visible(request, Offer, pk=offer_id)
+    offer = record_visible_or_404(request.user, Offer, pk=offer_id)
     return services.offer_close(user=request.user, offer=offer, reason=payload.reason)
 
 
@@ -144,19 +137,19 @@ def run_start(request: HttpRequest, payload: s.RunIn) -> Any:
 
 @router.get("/brokerage/runs/{run_id}", response=s.RunOut)
 def run_detail(request: HttpRequest, run_id: int) -> Any:
-    return _visible(request, BrokerageRun, pk=run_id)
+    return record_visible_or_404(request.user, BrokerageRun, pk=run_id)
 
 
 @router.get("/brokerage/runs/{run_id}/proposals", response=list[s.ProposalOut])
 def run_proposals(request: HttpRequest, run_id: int) -> Any:
-    run = _visible(request, BrokerageRun, pk=run_id)
+    run = record_visible_or_404(request.user, BrokerageRun, pk=run_id)
     return selectors.proposal_list(user=request.user, run=run)
 
 
 @router.post("/proposals/{proposal_id}/decision", response=s.ProposalOut)
 def proposal_decide(request: HttpRequest, proposal_id: int, payload: s.DecisionIn) -> Any:
     """Accept (commit the capacity; 409 if it was taken meanwhile) or reject a proposal."""
-    proposal = _visible(request, Proposal, pk=proposal_id)
+    proposal = record_visible_or_404(request.user, Proposal, pk=proposal_id)
     if payload.decision == "accept":
         services.proposal_accept(user=request.user, proposal=proposal)
     else:
@@ -174,7 +167,7 @@ def commitment_list(request: HttpRequest) -> Any:
              summary="Record how much of a commitment has been delivered")
 def commitment_deliver(request: HttpRequest, commitment_id: int,
                        payload: s.DeliveryIn) -> Any:
-    commitment = _visible(request, Commitment, pk=commitment_id)
+    commitment = record_visible_or_404(request.user, Commitment, pk=commitment_id)
     return services.commitment_deliver(user=request.user, commitment=commitment,
                                        delivered=payload.delivered)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -17,6 +17,7 @@ from clearinghouse.coordination import selectors, services
 from clearinghouse.coordination.iati_export import iati_stream
 from clearinghouse.coordination.models import Activity
 from clearinghouse.core.errors import ApplicationError
+from clearinghouse.core.records import record_visible_or_404
 from clearinghouse.core.tables import Column
 from clearinghouse.web.lists import bind_filters, render_list
 
@@ -55,9 +56,7 @@ def activity_list(request: HttpRequest) -> HttpResponseBase:
 @login_required
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show an activity, its inputs (commitments) and its history."""
-    activity = get_object_or_404(Activity, pk=pk)
-    if not policy.can_view(request.user, activity):
-        raise Http404
+    activity = record_visible_or_404(request.user, Activity, pk=pk)
     facts = [
         ("Identifier", activity.identifier, None),
         ("Implementing organization", activity.implementer or activity.implementer_name, None),
@@ -96,9 +95,7 @@ def iati_feed(request: HttpRequest) -> StreamingHttpResponse:
 @require_POST
 def activity_publish(request: HttpRequest, pk: int) -> HttpResponse:
     """Publish the activity in the open IATI file, or withdraw it."""
-    activity = get_object_or_404(Activity, pk=pk)
-    if not policy.can_view(request.user, activity):
-        raise Http404
+    activity = record_visible_or_404(request.user, Activity, pk=pk)
     try:
         services.activity_publish(user=request.user, activity=activity,
                                   published=not activity.published)

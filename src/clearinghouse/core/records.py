@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from clearinghouse.access import policy
 from clearinghouse.audit.context import acting_as, because
@@ -53,6 +55,31 @@ def _with_id_names(error: ApplicationError, instance: models.Model) -> Applicati
 
 
 Check = Callable[[Any], None]
+
+
+def record_stamp(field: str, user: Any) -> Check:
+    """Return a check that sets ``<field>_id`` to the user before the save.
+
+    For creator and decider fields: users are not records a caller may link to, so these
+    are set by the service rather than passed through ``record_check_relations``.
+    """
+
+    def stamp(instance: Any) -> None:
+        setattr(instance, f"{field}_id", user.pk)
+
+    return stamp
+
+
+def record_visible_or_404(user: Any, model: Any, **lookup: Any) -> Any:
+    """Return the one record of ``model`` (a model or queryset) matching ``lookup``.
+
+    Raise Http404 if it does not exist or the user may not read it, never saying which;
+    pages show Django's 404, the API turns it into a problem+json 404.
+    """
+    instance = get_object_or_404(model, **lookup)
+    if not policy.can_view(user, instance):
+        raise Http404
+    return instance
 
 
 def record_refresh(instance: models.Model, values: Mapping[str, Any]) -> list[str]:

@@ -20,7 +20,7 @@ from django.utils import timezone
 from clearinghouse.access import policy
 from clearinghouse.audit.context import because
 from clearinghouse.core.errors import ApplicationError
-from clearinghouse.core.records import record_create, record_update
+from clearinghouse.core.records import record_create, record_stamp, record_update
 from clearinghouse.finance import selectors
 from clearinghouse.finance.models import BudgetPeriod, Entry, ExchangeRate, Fund
 
@@ -50,13 +50,6 @@ def _decimal(value: Any, field: str) -> Decimal:
     return number
 
 
-def _stamp(user: Any) -> Any:
-    def stamp(entry: Entry) -> None:
-        entry.created_by_id = user.pk
-
-    return stamp
-
-
 @transaction.atomic
 def entry_post(*, user: Any, values: Mapping[str, Any], override: str = "") -> Entry:
     """Post one entry after every rule holds; return it (its support cost is posted too).
@@ -83,7 +76,8 @@ def entry_post(*, user: Any, values: Mapping[str, Any], override: str = "") -> E
                 override=override.strip()[:300])
     _link_rules(data)
     entry = record_create(user=user, model=Entry, values=data, editable=ENTRY_FIELDS,
-                          checks=[_stamp(user)], reason=override or data.get("note", ""))
+                          checks=[record_stamp("created_by", user)],
+                          reason=override or data.get("note", ""))
     if entry.kind == K.EXPENDITURE and entry.fund.psc_rate:
         with because(f"support cost on entry {entry.pk}"):
             record_create(user=user, model=Entry, values={
@@ -95,7 +89,7 @@ def entry_post(*, user: Any, values: Mapping[str, Any], override: str = "") -> E
                 "adjusts_id": None,
                 "note": f"support cost at {entry.fund.psc_rate * 100:.2f}% of entry {entry.pk}",
                 "allotment_id": entry.allotment_id}, editable=ENTRY_FIELDS,
-                checks=[_stamp(user)])
+                checks=[record_stamp("created_by", user)])
     return entry
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from clearinghouse.access import policy
 from clearinghouse.audit.selectors import audit_history_shown
+from clearinghouse.core.records import record_visible_or_404
 from clearinghouse.core.tables import Column
 from clearinghouse.mandates import forms, selectors, services
 from clearinghouse.mandates.models import Mandate, Provision, Resolution
@@ -101,9 +102,8 @@ def review_queue(request: HttpRequest) -> HttpResponseBase:
 
 
 def _mandate_or_404(request: HttpRequest, pk: int) -> Mandate:
-    mandate = get_object_or_404(Mandate.objects.select_related("provision__resolution"), pk=pk)
-    if not policy.can_view(request.user, mandate):
-        raise Http404
+    mandate: Mandate = record_visible_or_404(
+        request.user, Mandate.objects.select_related("provision__resolution"), pk=pk)
     return mandate
 
 

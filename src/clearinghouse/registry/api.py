@@ -8,13 +8,12 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from clearinghouse.access import policy
 from clearinghouse.audit.api import AuditEntryOut, history
 from clearinghouse.core.errors import ApplicationError
+from clearinghouse.core.records import record_visible_or_404
 from clearinghouse.registry import schemas as s
 from clearinghouse.registry import selectors, services
 from clearinghouse.registry.models import (
@@ -46,13 +45,6 @@ def _values(payload: Schema, *, partial: bool, states: tuple[str, ...] = (),
     return values
 
 
-def _visible(request: HttpRequest, model: type[Any], **lookup: Any) -> Any:
-    """Return one record the caller may read, or raise NotFound without revealing it exists."""
-    instance = get_object_or_404(model, **lookup)
-    policy.require_view(request.user, instance)
-    return instance
-
-
 # States and areas ------------------------------------------------------------------------
 
 @router.get("/areas", response=list[s.AreaOut], summary="M49 areas")
@@ -69,14 +61,14 @@ def state_list(request: HttpRequest, filters: Query[s.StateFilters]) -> Any:
 
 @router.get("/states/{iso3}", response=s.StateOut)
 def state_detail(request: HttpRequest, iso3: str) -> Any:
-    return _visible(request, State, iso3=iso3.upper())
+    return record_visible_or_404(request.user, State, iso3=iso3.upper())
 
 
 @router.get("/states/{iso3}/groups", response=s.StateGroupsOut,
             summary="Groups (LDC, LLDC, SIDS) of a State on a date")
 def state_groups(request: HttpRequest, iso3: str, on: dt.date | None = None) -> Any:
     """Answer "was this State an LDC on this date" and the like; ``on`` defaults to today."""
-    state = _visible(request, State, iso3=iso3.upper())
+    state = record_visible_or_404(request.user, State, iso3=iso3.upper())
     day = on or dt.date.today()
     return {"iso3": state.iso3, "on": day,
             "groups": selectors.state_groups_on(state=state, on=day)}
@@ -84,14 +76,14 @@ def state_groups(request: HttpRequest, iso3: str, on: dt.date | None = None) -> 
 
 @router.patch("/states/{iso3}", response=s.StateOut)
 def state_update(request: HttpRequest, iso3: str, payload: s.StatePatch) -> Any:
-    state = _visible(request, State, iso3=iso3.upper())
+    state = record_visible_or_404(request.user, State, iso3=iso3.upper())
     return services.state_update(user=request.user, state=state,
                                  values=_values(payload, partial=True), reason=payload.reason)
 
 
 @router.get("/states/{iso3}/history", response=list[AuditEntryOut])
 def state_history(request: HttpRequest, iso3: str) -> Any:
-    return history(request.user, _visible(request, State, iso3=iso3.upper()))
+    return history(request.user, record_visible_or_404(request.user, State, iso3=iso3.upper()))
 
 
 # Group memberships -----------------------------------------------------------------------
@@ -113,7 +105,7 @@ def membership_create(request: HttpRequest, payload: s.MembershipIn) -> Any:
 @router.patch("/memberships/{membership_id}", response=s.MembershipOut)
 def membership_update(request: HttpRequest, membership_id: int,
                       payload: s.MembershipPatch) -> Any:
-    membership = _visible(request, GroupMembership, pk=membership_id)
+    membership = record_visible_or_404(request.user, GroupMembership, pk=membership_id)
     return services.membership_update(user=request.user, membership=membership,
                                       values=_values(payload, partial=True),
                                       reason=payload.reason)
@@ -121,7 +113,7 @@ def membership_update(request: HttpRequest, membership_id: int,
 
 @router.delete("/memberships/{membership_id}", response={204: None})
 def membership_delete(request: HttpRequest, membership_id: int, reason: str = "") -> Any:
-    membership = _visible(request, GroupMembership, pk=membership_id)
+    membership = record_visible_or_404(request.user, GroupMembership, pk=membership_id)
     services.membership_delete(user=request.user, membership=membership, reason=reason)
     return Status(204, None)
 
@@ -159,13 +151,13 @@ def organization_create(request: HttpRequest, payload: s.OrganizationIn) -> Any:
 
 @router.get("/organizations/{organization_id}", response=s.OrganizationOut)
 def organization_detail(request: HttpRequest, organization_id: int) -> Any:
-    return _visible(request, Organization, pk=organization_id)
+    return record_visible_or_404(request.user, Organization, pk=organization_id)
 
 
 @router.patch("/organizations/{organization_id}", response=s.OrganizationOut)
 def organization_update(request: HttpRequest, organization_id: int,
                         payload: s.OrganizationPatch) -> Any:
-    organization = _visible(request, Organization, pk=organization_id)
+    organization = record_visible_or_404(request.user, Organization, pk=organization_id)
     return services.organization_update(
         user=request.user, organization=organization,
         values=_values(payload, partial=True, states=("country",),
@@ -176,14 +168,15 @@ def organization_update(request: HttpRequest, organization_id: int,
 
 @router.delete("/organizations/{organization_id}", response={204: None})
 def organization_delete(request: HttpRequest, organization_id: int, reason: str = "") -> Any:
-    organization = _visible(request, Organization, pk=organization_id)
+    organization = record_visible_or_404(request.user, Organization, pk=organization_id)
     services.organization_delete(user=request.user, organization=organization, reason=reason)
     return Status(204, None)
 
 
 @router.get("/organizations/{organization_id}/history", response=list[AuditEntryOut])
 def organization_history(request: HttpRequest, organization_id: int) -> Any:
-    return history(request.user, _visible(request, Organization, pk=organization_id))
+    organization = record_visible_or_404(request.user, Organization, pk=organization_id)
+    return history(request.user, organization)
 
 
 # Experts ---------------------------------------------------------------------------------
@@ -206,12 +199,12 @@ def expert_create(request: HttpRequest, payload: s.ExpertIn) -> Any:
 
 @router.get("/experts/{expert_id}", response=s.ExpertOut)
 def expert_detail(request: HttpRequest, expert_id: int) -> Any:
-    return _visible(request, Expert, pk=expert_id)
+    return record_visible_or_404(request.user, Expert, pk=expert_id)
 
 
 @router.patch("/experts/{expert_id}", response=s.ExpertOut)
 def expert_update(request: HttpRequest, expert_id: int, payload: s.ExpertPatch) -> Any:
-    expert = _visible(request, Expert, pk=expert_id)
+    expert = record_visible_or_404(request.user, Expert, pk=expert_id)
     values = _values(payload, partial=True, states=EXPERT_STATES,
                      blank_strings=("email", "notes", "name"))
     return services.expert_update(user=request.user, expert=expert, values=values,
@@ -220,14 +213,14 @@ def expert_update(request: HttpRequest, expert_id: int, payload: s.ExpertPatch) 
 
 @router.delete("/experts/{expert_id}", response={204: None})
 def expert_delete(request: HttpRequest, expert_id: int, reason: str = "") -> Any:
-    services.expert_delete(user=request.user, expert=_visible(request, Expert, pk=expert_id),
-                           reason=reason)
+    expert = record_visible_or_404(request.user, Expert, pk=expert_id)
+    services.expert_delete(user=request.user, expert=expert, reason=reason)
     return Status(204, None)
 
 
 @router.get("/experts/{expert_id}/history", response=list[AuditEntryOut])
 def expert_history(request: HttpRequest, expert_id: int) -> Any:
-    return history(request.user, _visible(request, Expert, pk=expert_id))
+    return history(request.user, record_visible_or_404(request.user, Expert, pk=expert_id))
 
 
 # Focal points ----------------------------------------------------------------------------
@@ -248,13 +241,13 @@ def focal_point_create(request: HttpRequest, payload: s.FocalPointIn) -> Any:
 
 @router.get("/focal-points/{focal_point_id}", response=s.FocalPointOut)
 def focal_point_detail(request: HttpRequest, focal_point_id: int) -> Any:
-    return _visible(request, FocalPoint, pk=focal_point_id)
+    return record_visible_or_404(request.user, FocalPoint, pk=focal_point_id)
 
 
 @router.patch("/focal-points/{focal_point_id}", response=s.FocalPointOut)
 def focal_point_update(request: HttpRequest, focal_point_id: int,
                        payload: s.FocalPointPatch) -> Any:
-    focal_point = _visible(request, FocalPoint, pk=focal_point_id)
+    focal_point = record_visible_or_404(request.user, FocalPoint, pk=focal_point_id)
     values = _values(payload, partial=True, states=("state",),
                      blank_strings=("title", "phone", "name"))
     return services.focal_point_update(user=request.user, focal_point=focal_point,
@@ -263,11 +256,11 @@ def focal_point_update(request: HttpRequest, focal_point_id: int,
 
 @router.delete("/focal-points/{focal_point_id}", response={204: None})
 def focal_point_delete(request: HttpRequest, focal_point_id: int, reason: str = "") -> Any:
-    focal_point = _visible(request, FocalPoint, pk=focal_point_id)
+    focal_point = record_visible_or_404(request.user, FocalPoint, pk=focal_point_id)
     services.focal_point_delete(user=request.user, focal_point=focal_point, reason=reason)
     return Status(204, None)
 
 
 @router.get("/focal-points/{focal_point_id}/history", response=list[AuditEntryOut])
 def focal_point_history(request: HttpRequest, focal_point_id: int) -> Any:
-    return history(request.user, _visible(request, FocalPoint, pk=focal_point_id))
+    return history(request.user, record_visible_or_404(request.user, FocalPoint, pk=focal_point_id))

@@ -6,24 +6,18 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from clearinghouse.access import policy
 from clearinghouse.audit.selectors import audit_history_shown
+from clearinghouse.core.records import record_visible_or_404
 from clearinghouse.core.tables import Column
 from clearinghouse.registry import forms, selectors, services
 from clearinghouse.registry.models import Expert, FocalPoint, Organization, State
 from clearinghouse.web.lists import bind_filters, render_list, service_form_page
-
-
-def _visible_or_404(request: HttpRequest, model: type[Any], **lookup: Any) -> Any:
-    instance = get_object_or_404(model, **lookup)
-    if not policy.can_view(request.user, instance):
-        raise Http404
-    return instance
 
 
 def _detail(request: HttpRequest, instance: Any, title: str, facts: list[Any], **extra: Any
@@ -61,7 +55,7 @@ def state_list(request: HttpRequest) -> HttpResponseBase:
 
 def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     """Show a State: its codes, areas, group history and organizations."""
-    state = _visible_or_404(request, State, iso3=iso3.upper())
+    state = record_visible_or_404(request.user, State, iso3=iso3.upper())
     memberships = state.memberships.order_by("group", "start")
     organizations = selectors.organization_list(user=request.user, country=state.iso3)
     facts = [
@@ -113,7 +107,7 @@ def organization_list(request: HttpRequest) -> HttpResponseBase:
 
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show an organization, its names in the official languages, and its history."""
-    organization = _visible_or_404(request, Organization, pk=pk)
+    organization = record_visible_or_404(request.user, Organization, pk=pk)
     facts: list[Any] = [
         ("Type", organization.get_type_display(), None),
         ("Acronym", organization.acronym, None),
@@ -150,7 +144,7 @@ def organization_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit an organization the user may change."""
-    organization = _visible_or_404(request, Organization, pk=pk)
+    organization = record_visible_or_404(request.user, Organization, pk=pk)
     if not policy.can_change(request.user, organization):
         return HttpResponse("You may not change this organization.", status=403)
     return service_form_page(
@@ -201,7 +195,7 @@ def expert_list(request: HttpRequest) -> HttpResponseBase:
 @login_required
 def expert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show one roster entry and its history."""
-    expert = _visible_or_404(request, Expert, pk=pk)
+    expert = record_visible_or_404(request.user, Expert, pk=pk)
     facts = [
         ("E-mail", expert.email, None), ("Nationality", expert.nationality, None),
         ("Nominated by", expert.nominated_by, None), ("Organization", expert.organization, None),
@@ -232,7 +226,7 @@ def expert_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def expert_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit a roster entry the user may change."""
-    expert = _visible_or_404(request, Expert, pk=pk)
+    expert = record_visible_or_404(request.user, Expert, pk=pk)
     return service_form_page(
         request, form_class=forms.ExpertForm, title=f"Edit {expert.name}",
         cancel_url=reverse("registry:expert_detail", args=[pk]),
@@ -266,7 +260,7 @@ def focal_point_list(request: HttpRequest) -> HttpResponseBase:
 @login_required
 def focal_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show one focal point and its history."""
-    focal_point = _visible_or_404(request, FocalPoint, pk=pk)
+    focal_point = record_visible_or_404(request.user, FocalPoint, pk=pk)
     facts = [("Title", focal_point.title, None), ("E-mail", focal_point.email, None),
              ("Phone", focal_point.phone, None),
              ("For", focal_point.state or focal_point.organization, None),

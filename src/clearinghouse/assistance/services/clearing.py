@@ -20,19 +20,17 @@ from clearinghouse.assistance.models import (
     Request,
     RequestLine,
 )
-from clearinghouse.assistance.services.needs import creator_stamp
+from clearinghouse.assistance.selectors import OPEN_FOR_BROKERAGE
 from clearinghouse.assistance.services.workflow import request_transition
 from clearinghouse.audit.context import acting_as, because
 from clearinghouse.coordination.models import Activity
 from clearinghouse.core.errors import ApplicationError, PermissionDenied
-from clearinghouse.core.records import Check, record_create, record_update, record_validate
-
-
-def _decided_by(user: Any) -> Check:
-    def stamp(proposal: Any) -> None:
-        proposal.decided_by_id = user.pk
-
-    return stamp
+from clearinghouse.core.records import (
+    record_create,
+    record_stamp,
+    record_update,
+    record_validate,
+)
 
 
 def _require_secretariat(user: Any) -> None:
@@ -46,7 +44,7 @@ def brokerage_run_create(*, user: Any, as_of: dt.date, job_id: int | None = None
     _require_secretariat(user)
     return record_create(user=user, model=BrokerageRun, values={
         "as_of": as_of, "job_id": job_id}, editable=("as_of", "job_id"),
-        checks=[creator_stamp(user)])
+        checks=[record_stamp("created_by", user)])
 
 
 @transaction.atomic
@@ -110,8 +108,7 @@ def proposal_accept(*, user: Any, proposal: Proposal) -> Commitment:
     if offer_line.available_until and offer_line.available_until < timezone.localdate():
         raise ApplicationError("The offer line's availability has ended: run the brokerage "
                                "again.", status=409, code="offer_expired")
-    if request.status not in (Request.Status.SUBMITTED, Request.Status.SCREENED,
-                              Request.Status.MATCHED):
+    if request.status not in OPEN_FOR_BROKERAGE:
         raise ApplicationError(
             f"The request is {request.get_status_display().lower()}: it can no longer be "
             "matched.", status=409, code="request_closed")
@@ -195,7 +192,8 @@ def proposal_reject(*, user: Any, proposal: Proposal, reason: str) -> Proposal:
     return record_update(user=user, instance=proposal, values={
         "status": Proposal.Status.REJECTED, "reason": reason.strip()[:300],
         "decided_at": timezone.now(),
-    }, editable=("status", "reason", "decided_at"), reason=reason, checks=[_decided_by(user)])
+    }, editable=("status", "reason", "decided_at"), reason=reason,
+        checks=[record_stamp("decided_by", user)])
 
 
 @transaction.atomic

@@ -18,7 +18,12 @@ from clearinghouse.assistance.models import (
     RequestLine,
 )
 from clearinghouse.core.errors import ApplicationError
-from clearinghouse.core.records import Check, record_create, record_delete, record_update
+from clearinghouse.core.records import (
+    record_create,
+    record_delete,
+    record_stamp,
+    record_update,
+)
 
 REQUEST_FIELDS = ("type", "state_id", "title", "description", "urgent", "themes", "provisions")
 REQUEST_LINE_FIELDS = ("kind", "theme_id", "expertise_id", "language", "subject", "quantity",
@@ -26,15 +31,6 @@ REQUEST_LINE_FIELDS = ("kind", "theme_id", "expertise_id", "language", "subject"
 OFFER_FIELDS = ("provider_id", "expert_id", "title", "description", "status")
 OFFER_LINE_FIELDS = ("kind", "themes", "expertise", "languages", "regions", "countries",
                      "subject", "capacity", "currency", "available_from", "available_until")
-
-
-def creator_stamp(user: Any) -> Check:
-    """Return a check that stamps the creator (not a linkable field: users are not records)."""
-
-    def stamp(instance: Any) -> None:
-        instance.created_by_id = user.pk
-
-    return stamp
 
 
 def next_reference(model: type[models.Model], prefix: str) -> str:
@@ -72,7 +68,7 @@ def request_create(*, user: Any, values: Mapping[str, Any],
     """Create a draft request with its need lines, all or nothing."""
     request = record_create(user=user, model=Request, values={
         **values, "reference": next_reference(Request, "REQ"),
-    }, editable=(*REQUEST_FIELDS, "reference"), checks=[creator_stamp(user)])
+    }, editable=(*REQUEST_FIELDS, "reference"), checks=[record_stamp("created_by", user)])
     _lines_create(user=user, model=RequestLine, parent_field="request", parent=request,
                   lines=lines, editable=REQUEST_LINE_FIELDS)
     return request
@@ -102,7 +98,7 @@ def offer_create(*, user: Any, values: Mapping[str, Any],
     """Create an offer with its lines, all or nothing."""
     offer = record_create(user=user, model=Offer, values={
         **values, "reference": next_reference(Offer, "OFR"),
-    }, editable=(*OFFER_FIELDS, "reference"), checks=[creator_stamp(user)])
+    }, editable=(*OFFER_FIELDS, "reference"), checks=[record_stamp("created_by", user)])
     _lines_create(user=user, model=OfferLine, parent_field="offer", parent=offer, lines=lines,
                   editable=OFFER_LINE_FIELDS)
     return offer

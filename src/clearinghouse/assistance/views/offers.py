@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -16,6 +16,7 @@ from clearinghouse.assistance.models import Offer, OfferLine
 from clearinghouse.assistance.views.requests import _attach
 from clearinghouse.audit.selectors import audit_history_shown
 from clearinghouse.core.errors import ApplicationError
+from clearinghouse.core.records import record_visible_or_404
 from clearinghouse.core.tables import Column
 from clearinghouse.web.lists import bind_filters, render_list
 
@@ -68,9 +69,7 @@ def offer_unused(request: HttpRequest) -> HttpResponseBase:
 @login_required
 def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show an offer: its lines with capacity and commitments, and its history."""
-    offer = get_object_or_404(Offer.objects.select_related("provider"), pk=pk)
-    if not policy.can_view(request.user, offer):
-        raise Http404
+    offer = record_visible_or_404(request.user, Offer.objects.select_related("provider"), pk=pk)
     lines: list[OfferLine] = list(offer.lines.all())
     return render(request, "assistance/offer_detail.html", {
         "title": f"{offer.reference} {offer.title}", "offer": offer, "lines": lines,
@@ -86,9 +85,7 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def offer_close(request: HttpRequest, pk: int) -> HttpResponse:
     """Close an offer: its remaining capacity is no longer brokered."""
-    offer = get_object_or_404(Offer, pk=pk)
-    if not policy.can_view(request.user, offer):
-        raise Http404
+    offer = record_visible_or_404(request.user, Offer, pk=pk)
     try:
         services.offer_close(user=request.user, offer=offer,
                              reason=request.POST.get("reason", ""))

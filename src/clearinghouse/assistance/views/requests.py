@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -19,6 +19,7 @@ from clearinghouse.assistance.models import Request
 from clearinghouse.assistance.services.imports import COLUMNS
 from clearinghouse.audit.selectors import audit_history_shown
 from clearinghouse.core.errors import ApplicationError
+from clearinghouse.core.records import record_visible_or_404
 from clearinghouse.core.tables import Column
 from clearinghouse.web.lists import bind_filters, render_list
 
@@ -50,9 +51,8 @@ REQUEST_COLUMNS = [
 
 
 def _get_visible(request: HttpRequest, pk: int) -> Request:
-    found = get_object_or_404(Request.objects.select_related("state"), pk=pk)
-    if not policy.can_view(request.user, found):
-        raise Http404
+    found: Request = record_visible_or_404(
+        request.user, Request.objects.select_related("state"), pk=pk)
     return found
 
 

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -14,6 +14,7 @@ from clearinghouse.access import policy
 from clearinghouse.assistance import selectors, services
 from clearinghouse.assistance.models import BrokerageRun, Proposal, RequestLine
 from clearinghouse.core.errors import ApplicationError
+from clearinghouse.core.records import record_visible_or_404
 from clearinghouse.core.tables import Column
 from clearinghouse.jobs import services as job_services
 from clearinghouse.web.lists import render_list
@@ -68,9 +69,7 @@ def run_start(request: HttpRequest) -> HttpResponse:
 @login_required
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show a run: its figures, its proposals with their reasons, and the unserved lines."""
-    run = get_object_or_404(BrokerageRun, pk=pk)
-    if not policy.can_view(request.user, run):
-        raise Http404
+    run = record_visible_or_404(request.user, BrokerageRun, pk=pk)
     line_ids = [int(u["request_line"][2:]) for u in run.unserved]
     lines = RequestLine.objects.select_related("request__state").in_bulk(line_ids)
     unserved = [(lines.get(int(u["request_line"][2:])), u["why"]) for u in run.unserved]
@@ -86,9 +85,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """Accept or reject one proposal; a refusal (capacity taken) is shown, not hidden."""
-    proposal = get_object_or_404(Proposal, pk=pk)
-    if not policy.can_view(request.user, proposal):
-        raise Http404
+    proposal = record_visible_or_404(request.user, Proposal, pk=pk)
     try:
         if request.POST.get("decision") == "accept":
             services.proposal_accept(user=request.user, proposal=proposal)
