@@ -20,20 +20,11 @@ from clearinghouse.assistance.models import (
     Proposal,
     Request,
 )
-from clearinghouse.core.errors import ApplicationError
-from clearinghouse.core.records import record_visible_or_404
+from clearinghouse.core.records import record_pk, record_visible_or_404
 from clearinghouse.jobs import services as job_services
 from clearinghouse.registry.models import Organization, State
 
 router = Router(tags=["clearing-house"])
-
-
-def _pk_of(model: type[Any], field: str, **lookup: Any) -> int:
-    found = model.objects.filter(**lookup).first()
-    if found is None:
-        raise ApplicationError("The input is not valid.",
-                               fields={field: [f"Unknown: {next(iter(lookup.values()))}."]})
-    return int(found.pk)
 
 
 @router.get("/requests", response=list[s.RequestOut], summary="Requests")
@@ -53,7 +44,8 @@ def escalation_queue(request: HttpRequest) -> Any:
 def request_create(request: HttpRequest, payload: s.RequestIn) -> Any:
     """Create a request with its need lines (a draft, or submitted with ``submit``)."""
     values = payload.dict(exclude={"lines", "submit", "state"})
-    values["state_id"] = _pk_of(State, "state", iso3=payload.state.upper())
+    values["state_id"] = record_pk(State, "state", payload.state.upper(), key="iso3",
+                                   required=True)
     lines = [{"kind": line.kind, "theme_id": line.theme, "expertise_id": line.expertise,
               "language": line.language.lower(), "subject": line.subject,
               "quantity": line.quantity, "currency": line.currency.upper()}
@@ -103,7 +95,8 @@ def offer_list(request: HttpRequest, status: str = "", kind: str = "", q: str = 
 @router.post("/offers", response={201: s.OfferOut})
 def offer_create(request: HttpRequest, payload: s.OfferIn) -> Any:
     values = payload.dict(exclude={"lines", "provider"})
-    values["provider_id"] = _pk_of(Organization, "provider", key=payload.provider)
+    values["provider_id"] = record_pk(Organization, "provider", payload.provider, key="key",
+                                       required=True)
     lines = [line.dict() for line in payload.lines]
     return Status(201, services.offer_create(user=request.user, values=values, lines=lines))
 

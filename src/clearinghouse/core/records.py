@@ -70,6 +70,21 @@ def record_stamp(field: str, user: Any) -> Check:
     return stamp
 
 
+def record_pk(model: type[models.Model], field: str, value: Any, *, key: str,
+              required: bool = False) -> int | None:
+    """Return the id of the ``model`` record whose ``key`` is ``value`` (a code, a key).
+
+    A blank value gives None unless ``required``; an unknown one is refused, naming ``field``
+    as the caller sent it.
+    """
+    if value in (None, "") and not required:
+        return None
+    found = model._default_manager.filter(**{key: value}).first()
+    if found is None:
+        raise ApplicationError("The input is not valid.", fields={field: [f"Unknown: {value}."]})
+    return int(found.pk)
+
+
 def record_visible_or_404(user: Any, model: Any, **lookup: Any) -> Any:
     """Return the one record of ``model`` (a model or queryset) matching ``lookup``.
 

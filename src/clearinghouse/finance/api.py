@@ -10,12 +10,15 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from clearinghouse.access import policy
+from clearinghouse.coordination.models import Activity
 from clearinghouse.core.errors import ApplicationError, NotFound
+from clearinghouse.core.records import record_pk
 from clearinghouse.finance import selectors, services
 from clearinghouse.finance.concentration import concentration_check
-from clearinghouse.finance.models import BudgetPeriod, ExchangeRate
+from clearinghouse.finance.models import AllocationArea, BudgetPeriod, ExchangeRate, Fund
 from clearinghouse.finance.report import statement_json
 from clearinghouse.finance.statement import statement_build
+from clearinghouse.registry.models import Organization, State
 
 router = Router(tags=["finance"])
 
@@ -85,17 +88,6 @@ class RateOut(RateIn):
     pass
 
 
-def _pk(model_path: str, field: str, value: Any, lookup: str) -> int | None:
-    if value in (None, ""):
-        return None
-    from django.apps import apps
-
-    found = apps.get_model(model_path)._default_manager.filter(**{lookup: value}).first()
-    if found is None:
-        raise ApplicationError("The input is not valid.", fields={field: [f"Unknown: {value}."]})
-    return int(found.pk)
-
-
 @router.get("/entries", response=list[EntryOut], summary="Ledger entries")
 @paginate(PageNumberPagination)
 def entry_list(request: HttpRequest, filters: Query[EntryFilters]) -> Any:
@@ -108,13 +100,12 @@ def entry_post(request: HttpRequest, payload: EntryIn) -> Any:
     values = {
         "kind": payload.kind, "date": payload.date, "amount": payload.amount,
         "currency": payload.currency, "object": payload.object, "note": payload.note,
-        "fund_id": _pk("finance.Fund", "fund", payload.fund, "code"),
-        "period_id": _pk("finance.BudgetPeriod", "period", payload.period, "code"),
-        "donor_id": _pk("registry.Organization", "donor", payload.donor, "key"),
-        "donor_state_id": _pk("registry.State", "donor_state", payload.donor_state, "iso3"),
-        "area_id": _pk("finance.AllocationArea", "area", payload.area, "code"),
-        "activity_id": _pk("coordination.Activity", "activity", payload.activity,
-                           "identifier"),
+        "fund_id": record_pk(Fund, "fund", payload.fund, key="code"),
+        "period_id": record_pk(BudgetPeriod, "period", payload.period, key="code"),
+        "donor_id": record_pk(Organization, "donor", payload.donor, key="key"),
+        "donor_state_id": record_pk(State, "donor_state", payload.donor_state, key="iso3"),
+        "area_id": record_pk(AllocationArea, "area", payload.area, key="code"),
+        "activity_id": record_pk(Activity, "activity", payload.activity, key="identifier"),
         "pledge_id": payload.pledge, "allotment_id": payload.allotment,
         "obligation_id": payload.obligation}
     try:

@@ -56,7 +56,7 @@ def concentration_check(*, period: BudgetPeriod) -> list[Indicator]:
     by_activity: defaultdict[Any, Decimal] = defaultdict(Decimal)
     in_priority: defaultdict[Any, Decimal] = defaultdict(Decimal)
     for row in rows:
-        usd = (row["usd"] or ZERO).quantize(ZERO)  # SQLite sums with extra places
+        usd = selectors.cents(row["usd"])
         by_activity[row["activity_id"]] += usd
         if row["area_id"] in priority:
             in_priority[row["activity_id"]] += usd

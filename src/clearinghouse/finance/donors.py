@@ -45,7 +45,7 @@ def contributions_traced(*, user: Any, donor: Any) -> list[ContributionTrace]:
         trace.received = sum((r.usd for r in trace.receipts), Decimal("0.00"))
         for allotment in visible.filter(kind=K.ALLOTMENT, pledge=pledge).select_related(
                 "activity__beneficiary"):
-            charges = {kind: Decimal(total).quantize(Decimal("0.00")) for kind, total in
+            charges = {kind: selectors.cents(total) for kind, total in
                        visible.filter(allotment=allotment).values_list("kind").annotate(
                            total=Sum("usd")).order_by()}
             trace.allotments.append(AllotmentTrace(

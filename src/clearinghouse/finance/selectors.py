@@ -28,9 +28,13 @@ def rate_on(*, currency: str, day: dt.date) -> Decimal:
     return found.per_usd
 
 
+def cents(value: Decimal | float | None) -> Decimal:
+    """Return a database sum to the cent: SQLite sums decimals with extra places."""
+    return Decimal(value or 0).quantize(ZERO)
+
+
 def _sum(qs: QuerySet[Entry]) -> Decimal:
-    total = qs.aggregate(total=Sum("usd"))["total"] or ZERO
-    return Decimal(total).quantize(ZERO)  # SQLite sums decimals with extra places
+    return cents(qs.aggregate(total=Sum("usd"))["total"])
 
 
 def with_adjustments(*, entry: Entry) -> Decimal:

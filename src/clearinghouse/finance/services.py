@@ -79,13 +79,12 @@ def entry_post(*, user: Any, values: Mapping[str, Any], override: str = "") -> E
                           checks=[record_stamp("created_by", user)],
                           reason=override or data.get("note", ""))
     if entry.kind == K.EXPENDITURE and entry.fund.psc_rate:
+        support = (entry.usd * entry.fund.psc_rate).quantize(CENT, ROUND_HALF_UP)
         with because(f"support cost on entry {entry.pk}"):
             record_create(user=user, model=Entry, values={
                 "kind": K.SUPPORT_COST, "fund_id": entry.fund_id, "period_id": entry.period_id,
                 "area_id": entry.area_id, "activity_id": entry.activity_id, "date": entry.date,
-                "amount": (entry.usd * entry.fund.psc_rate).quantize(CENT, ROUND_HALF_UP),
-                "currency": "USD", "rate": Decimal(1),
-                "usd": (entry.usd * entry.fund.psc_rate).quantize(CENT, ROUND_HALF_UP),
+                "amount": support, "currency": "USD", "rate": Decimal(1), "usd": support,
                 "adjusts_id": None,
                 "note": f"support cost at {entry.fund.psc_rate * 100:.2f}% of entry {entry.pk}",
                 "allotment_id": entry.allotment_id}, editable=ENTRY_FIELDS,

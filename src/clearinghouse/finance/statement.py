@@ -98,7 +98,7 @@ def statement_build(*, period: BudgetPeriod) -> Statement:
     totals: dict[str, defaultdict[Any, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     beneficiaries: defaultdict[tuple[Any, Any], Decimal] = defaultdict(Decimal)
     for row in rows:
-        usd, kind, fund = _cents(row["usd"]), row["kind"], funds[row["fund_id"]].code
+        usd, kind, fund = selectors.cents(row["usd"]), row["kind"], funds[row["fund_id"]].code
         if kind == K.RECEIPT:
             totals["income_donor"][donor_codes[_donor_key(row)]] += usd
             totals["income_fund"][fund] += usd
@@ -130,14 +130,9 @@ def statement_build(*, period: BudgetPeriod) -> Statement:
     statement.income = sum(totals["income_fund"].values(), ZERO)
     statement.spent = sum(totals["spent_fund"].values(), ZERO)
     _balances(statement, period, funds, in_accounts)
-    statement.memo_bilateral = _cents(selectors.period_entries(period=period).filter(
+    statement.memo_bilateral = selectors.cents(selectors.period_entries(period=period).filter(
         kind__in=SPENT).exclude(fund_id__in=in_accounts).aggregate(t=Sum("usd"))["t"])
     return statement
-
-
-def _cents(value: Decimal | None) -> Decimal:
-    """Return a database sum to the cent (SQLite sums decimals with extra places)."""
-    return (value or ZERO).quantize(ZERO)
 
 
 def _donor_key(row: Mapping[str, Any]) -> tuple[str, int | None]:
@@ -200,7 +195,7 @@ def _balances(statement: Statement, period: BudgetPeriod, funds: dict[int, Fund]
     opening: defaultdict[int, Decimal] = defaultdict(Decimal)
     for step in before:
         sign = 1 if step["kind"] == K.RECEIPT else -1 if step["kind"] in SPENT else 0
-        opening[step["fund_id"]] += sign * _cents(step["usd"])
+        opening[step["fund_id"]] += sign * selectors.cents(step["usd"])
     income = {f.filters["fund"]: f.usd for f in statement.income_by_fund}
     spent = {f.filters["fund"]: f.usd for f in statement.spent_by_fund}
     by_code = {f.code: pk for pk, f in funds.items()}
@@ -218,7 +213,7 @@ def _balances(statement: Statement, period: BudgetPeriod, funds: dict[int, Fund]
     unliquidated: defaultdict[int, Decimal] = defaultdict(Decimal)
     for charge in owed.values("fund_id", "kind").annotate(usd=Sum("usd")).order_by():
         sign = 1 if charge["kind"] == K.OBLIGATION else -1
-        unliquidated[charge["fund_id"]] += _cents(charge["usd"]) * sign
+        unliquidated[charge["fund_id"]] += selectors.cents(charge["usd"]) * sign
     end = {"on_or_before": period.end.isoformat(), "accounts": "un"}
     statement.unliquidated_by_fund = _figures(
         {funds[k].code: v for k, v in unliquidated.items() if v},
@@ -231,7 +226,7 @@ def _balances(statement: Statement, period: BudgetPeriod, funds: dict[int, Fund]
     pledges: defaultdict[str, Decimal] = defaultdict(Decimal)
     for item in promised:
         sign = 1 if item["kind"] == K.PLEDGE else -1
-        pledges[codes[_donor_key(item)]] += _cents(item["usd"]) * sign
+        pledges[codes[_donor_key(item)]] += selectors.cents(item["usd"]) * sign
     statement.outstanding_by_donor = _figures(
         {k: v for k, v in pledges.items() if v}, labels, {**end, "kind": "pledge,receipt"},
         "donor")
