@@ -30,3 +30,23 @@ class ServiceForm(forms.Form):
                 self.add_error(field if field in self.fields else None, message)
         if not error.fields:
             self.add_error(None, error.message)
+
+
+def service_error_attach(form: ServiceForm, lines: Any, error: ApplicationError) -> None:
+    """Show a service error beside the form field or the formset line (``lines[i].f``) it names."""
+    other: dict[str, list[str]] = {}
+    had_fields = bool(error.fields)
+    line_forms = [f for f in lines.forms if f.has_changed()]  # the lines the service saw
+    for name, messages_ in error.fields.items():
+        if name.startswith("lines[") and "]." in name:
+            index, _, field = name[6:].partition("].")
+            field = field.removesuffix("_id")
+            if index.isdigit() and int(index) < len(line_forms):
+                target = line_forms[int(index)]
+                for message in messages_:
+                    target.add_error(field if field in target.fields else None, message)
+                continue
+        other[name] = messages_
+    error.fields = other
+    if other or not had_fields:
+        form.add_service_error(error)

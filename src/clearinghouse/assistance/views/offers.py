@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 from clearinghouse.access import policy
 from clearinghouse.assistance import forms, selectors, services
 from clearinghouse.assistance.models import Offer, OfferLine
-from clearinghouse.assistance.views.requests import _attach
 from clearinghouse.audit.selectors import audit_history_shown
 from clearinghouse.core.errors import ApplicationError
 from clearinghouse.core.records import record_visible_or_404
 from clearinghouse.core.tables import Column
+from clearinghouse.web.forms import service_error_attach
 from clearinghouse.web.lists import bind_filters, render_list
 
 
@@ -106,7 +106,7 @@ def offer_create(request: HttpRequest) -> HttpResponse:
             offer = services.offer_create(user=request.user, values=form.values(), lines=[
                 f.values() for f in lines.forms if f.has_changed() and f.cleaned_data])
         except ApplicationError as error:
-            _attach(form, lines, error)
+            service_error_attach(form, lines, error)
         else:
             messages.success(request, "Saved.")
             return redirect(_link(offer))

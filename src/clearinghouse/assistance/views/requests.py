@@ -21,6 +21,7 @@ from clearinghouse.audit.selectors import audit_history_shown
 from clearinghouse.core.errors import ApplicationError
 from clearinghouse.core.records import record_visible_or_404
 from clearinghouse.core.tables import Column
+from clearinghouse.web.forms import service_error_attach
 from clearinghouse.web.lists import bind_filters, render_list
 
 
@@ -133,7 +134,7 @@ def _request_form_page(request: HttpRequest, *, instance: Request | None) -> Htt
         except ApplicationError as error:
             if error.status == 404:
                 raise Http404 from error
-            _attach(form, lines, error)
+            service_error_attach(form, lines, error)
         else:
             messages.success(request, "Saved.")
             return redirect(_link(saved))
@@ -159,24 +160,6 @@ def _save_request(request: HttpRequest, instance: Request | None, form: Any,
     return saved
 
 
-def _attach(form: Any, lines: Any, error: ApplicationError) -> None:
-    """Show a service error on the request field or need line it names."""
-    other: dict[str, list[str]] = {}
-    had_fields = bool(error.fields)
-    for name, messages_ in error.fields.items():
-        if name.startswith("lines[") and "]." in name:
-            index, _, field = name[6:].partition("].")
-            field = field.removesuffix("_id")
-            line_forms = [f for f in lines.forms if f.has_changed()]
-            if index.isdigit() and int(index) < len(line_forms):
-                target = line_forms[int(index)]
-                for message in messages_:
-                    target.add_error(field if field in target.fields else None, message)
-                continue
-        other[name] = messages_
-    error.fields = other
-    if other or not had_fields:
-        form.add_service_error(error)
 
 
 @login_required
